@@ -35,12 +35,13 @@ static inline int sf_slice_within(sf_slice s, const uint8_t *data, size_t len) {
   return s.len <= len - (p - lo);
 }
 
-/* SF_CHECK_WITHIN asserts that slice |s| (named |what|) lies in the input. */
-#define SF_CHECK_WITHIN(s, data, len, what)                                  \
-  SF_CHECK(sf_slice_within((s), (data), (len)),                              \
+/* SF_CHECK_WITHIN asserts that slice |sl| (named |what|) lies in the input
+ * [data_, data_ + size_). */
+#define SF_CHECK_WITHIN(sl, data_, size_, what)                               \
+  SF_CHECK(sf_slice_within((sl), (data_), (size_)),                           \
            "%s slice outside the input (at %+jd from its start, length %zu, " \
-           "input %zu)",                                                     \
-           (what), (intmax_t)((uintptr_t)(s).ptr - (uintptr_t)(data)),       \
-           (s).len, (size_t)(len))
+           "input %zu)",                                                      \
+           (what), (intmax_t)((uintptr_t)(sl).ptr - (uintptr_t)(data_)),      \
+           (sl).len, (size_t)(size_))
 
 #endif /* SF_HARNESS_CHECK_H */
