@@ -111,6 +111,8 @@ sf_build() {
 #   gcc         gcc, replay driver, no sanitizer, -Werror, unit tests
 #   libfuzzer   clang -fsanitize=fuzzer, ASan+UBSan (or the --sanitizer given)
 #   afl         afl-clang-fast, ASan+UBSan, persistent mode
+#   afl-cmplog  afl-clang-fast with AFL_LLVM_CMPLOG, no sanitizer (afl-fuzz -c)
+#   libfuzzer-memory  clang -fsanitize=fuzzer, MSan (scripts/fuzz --sanitizer memory)
 sf_build_test() {
   sf_build test -DCMAKE_C_COMPILER=clang -DSF_ENGINE=replay \
     -DSF_SANITIZERS=address,undefined -DSF_WERROR=ON -DSF_BUILD_TESTS=ON "$@"
@@ -133,6 +135,17 @@ sf_build_engine() {
   esac
   sf_build "$(sf_engine_dir "$engine" "$san")" -DCMAKE_C_COMPILER="$cc" -DSF_ENGINE="$engine" \
     -DSF_SANITIZERS="$san"
+}
+
+# sf_build_afl_cmplog: build/afl-cmplog, the CMPLOG (RedQueen) build of the
+# AFL++ targets that afl-fuzz runs with -c next to build/afl. AFL_LLVM_CMPLOG
+# is set for every compile through the compiler launcher, so a rebuild by hand
+# stays a CMPLOG build. No sanitizer: afl-fuzz runs this binary only to log
+# comparison operands, and every input it keeps is run by the main binary,
+# which has them.
+sf_build_afl_cmplog() {
+  sf_build afl-cmplog -DCMAKE_C_COMPILER=afl-clang-fast -DSF_ENGINE=afl -DSF_SANITIZERS= \
+    "-DCMAKE_C_COMPILER_LAUNCHER=env;AFL_LLVM_CMPLOG=1"
 }
 
 # sf_targets BUILD_DIR: the fuzz targets a build produced, one per line:
