@@ -35,12 +35,14 @@ static inline int sf_slice_within(sf_slice s, const uint8_t *data, size_t len) {
   return s.len <= len - (p - lo);
 }
 
-/* SF_CHECK_WITHIN asserts that slice |s| (named |what|) lies in the input. */
-#define SF_CHECK_WITHIN(s, data, len, what)                                  \
-  SF_CHECK(sf_slice_within((s), (data), (len)),                              \
+/* SF_CHECK_WITHIN asserts that slice |s| (named |what|) lies in the input.
+ * (Parameter names end in '_' so that none of them is also a member name:
+ * "(s).len" must not become "(s).<the len argument>".) */
+#define SF_CHECK_WITHIN(s_, data_, len_, what_)                               \
+  SF_CHECK(sf_slice_within((s_), (data_), (len_)),                            \
            "%s slice outside the input (at %+jd from its start, length %zu, " \
-           "input %zu)",                                                     \
-           (what), (intmax_t)((uintptr_t)(s).ptr - (uintptr_t)(data)),       \
-           (s).len, (size_t)(len))
+           "input %zu)",                                                      \
+           (what_), (intmax_t)((uintptr_t)(s_).ptr - (uintptr_t)(data_)),     \
+           (s_).len, (size_t)(len_))
 
 #endif /* SF_HARNESS_CHECK_H */
