@@ -98,6 +98,7 @@ static const tcase cases[] = {
     {"header_value_utf8", CT_MIXED, "--b\r\nContent-Description: caf\xc3\xa9\r\n\r\nx\r\n--b--", 0, SF_MIME_OK, IN_BODY, 0, 2, 0},
     {"header_bare_cr", CT_MIXED, "--b\r\nX: a\rb\r\n\r\nx\r\n--b--", 0, SF_MIME_BARE_CR, IN_BODY, 9, 0, 0},
     {"duplicate_content_type", CT_MIXED, "--b\r\nContent-Type: text/plain\r\ncontent-type: text/html\r\n\r\nx\r\n--b--", 0, SF_MIME_DUPLICATE_HEADER, IN_BODY, 31, 0, 0},
+    {"duplicate_mime_version", CT_MIXED, "--b\r\nMIME-Version: 1.0\r\nMime-Version: 1.0\r\n\r\nx\r\n--b--", 0, SF_MIME_DUPLICATE_HEADER, IN_BODY, 24, 0, 0},
     {"duplicate_unknown_header_ok", CT_MIXED, "--b\r\nX-A: 1\r\nX-A: 2\r\n\r\nx\r\n--b--", 0, SF_MIME_OK, IN_BODY, 0, 2, 0},
     {"part_content_type_bad", CT_MIXED, "--b\r\nContent-Type: text\r\n\r\nx\r\n--b--", 0, SF_MIME_BAD_CONTENT_TYPE, IN_BODY, 23, 0, 0},
     {"part_unquoted_slash_strict", CT_MIXED, "--b\r\nContent-Type: a/b; x=c/d\r\n\r\nx\r\n--b--", 0, SF_MIME_BAD_CONTENT_TYPE, IN_BODY, 27, 0, 0},

@@ -1,5 +1,6 @@
 /* part_fields.c: the Content-* fields of a body part (RFC 2045 5, 6, 7;
- * RFC 2183 2). Each may appear once: a second Content-Type or
+ * RFC 2183 2). Each field this file knows (sf/mime.h SF_MIME_HEADER_LIST)
+ * may appear once (RFC 2045 3, RFC 5322 3.6): a second Content-Type or
  * Content-Transfer-Encoding is how two readers come to see two different
  * parts in the same bytes, so it is an error, not "the last one wins". */
 #include "mime_internal.h"
@@ -49,7 +50,7 @@ static int take_field(sf_mimei_ctx *c, size_t index, const sf_mime_header *h) {
       if (rc == SF_MIME_OK) p->content_id = h->value;
       return rc;
     }
-    default:
+    default: /* Content-Description, MIME-Version: kept raw */
       return SF_MIME_OK;
   }
 }
@@ -60,9 +61,7 @@ int sf_mimei_take_fields(sf_mimei_ctx *c, size_t index) {
   unsigned seen = 0;
   for (size_t i = 0; i < p->header_count; i++) {
     int id = hs[i].id;
-    if (id == SF_MIME_H_OTHER || id == SF_MIME_H_CONTENT_DESCRIPTION || id == SF_MIME_H_MIME_VERSION) {
-      continue;
-    }
+    if (id == SF_MIME_H_OTHER) continue;
     if (seen & (1u << id)) {
       return sf_mimei_fail(c, SF_MIME_DUPLICATE_HEADER, sf_mimei_off(c, hs[i].name.ptr));
     }

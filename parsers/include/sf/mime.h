@@ -54,7 +54,7 @@ extern "C" {
   X(BAD_CONTENT_DISPOSITION, "the Content-Disposition value is malformed (see detail)")          \
   X(BAD_CONTENT_TRANSFER_ENCODING, "the Content-Transfer-Encoding value is not one token")        \
   X(BAD_CONTENT_ID, "the Content-ID is not a msg-id \"<\" id-left \"@\" id-right \">\"")        \
-  X(DUPLICATE_HEADER, "a part has a second Content-Type, -Disposition, -Transfer-Encoding or -ID") \
+  X(DUPLICATE_HEADER, "a part repeats a known Content-* or MIME-Version field (once each)")   \
   X(DUPLICATE_PARAM, "a second boundary, protocol or micalg parameter")                          \
   X(MISSING_BOUNDARY, "a multipart Content-Type has no boundary parameter")                      \
   X(EMPTY_BOUNDARY, "the boundary parameter is empty")                                           \
