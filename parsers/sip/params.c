@@ -9,9 +9,22 @@
  * host adds only IPv6 references to what a token already covers. */
 #include "sip_internal.h"
 
-/* get_gen_value reads a gen-value at the cursor. */
-static int get_gen_value(sf_text *t, sf_slice *out, sf_error *err) {
+/* get_gen_value reads a gen-value at the cursor. Via's received= may hold a
+ * bare IPv6address (RFC 3261 20.42 via-received), whose ':' no token has:
+ * for that one name the value runs over hex digits, ':' and '.', and via.c
+ * checks it is an address. */
+static int get_gen_value(sf_text *t, sf_slice name, sf_slice *out, sf_error *err) {
   size_t start = t->pos;
+  if (sf_slice_eq_nocase_lit(name, "received")) {
+    while (sf_text_is_next_in(t, SF_C_HEX) || sf_text_is_next(t, ':') || sf_text_is_next(t, '.')) {
+      t->pos++;
+    }
+    if (t->pos > start && !sf_text_is_next_in(t, SF_C_TOKEN)) {
+      *out = sf_text_slice(t, start);
+      return SF_SIP_OK;
+    }
+    t->pos = start; /* not an address: read it as any other value */
+  }
   if (sf_text_is_next(t, '"')) {
     int q = sf_lex_get_quoted(t, out);
     if (q == SF_LEX_QUOTED_UNTERMINATED) return sip_fail(err, t->pos, SF_SIP_UNTERMINATED_QUOTE);
@@ -43,7 +56,7 @@ int sip_get_params(sf_text *t, sf_sip_param *params, size_t *count, sf_error *er
     sf_lex_skip_lws(t);
     if (sf_text_expect(t, '=')) {
       sf_lex_skip_lws(t);
-      int rc = get_gen_value(t, &p.value, err);
+      int rc = get_gen_value(t, p.name, &p.value, err);
       if (rc != SF_SIP_OK) return rc;
     } else {
       t->pos = after_name;
