@@ -248,8 +248,7 @@ static void msg_reset(const uint8_t *data, sf_sip_msg *m) {
   m->content_length = 0;
   m->message_len = 0;
   m->warnings = 0;
-  m->uri.scheme = SF_SIP_SCHEME_OTHER;
-  m->uri.param_count = m->uri.header_count = 0;
+  sip_uri_reset(&m->uri);
 }
 
 /* need_more is the one place where "the input ended too soon" becomes a

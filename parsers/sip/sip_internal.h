@@ -115,6 +115,8 @@ int sip_check_header(const uint8_t *base, const sf_sip_header *h, unsigned flags
  * bytes of class |mask| and valid escapes; a '%' not followed by two hex
  * digits stops it with *bad_escape set (cursor on the '%'). */
 size_t sip_skip_chars(sf_text *t, uint32_t mask, int *bad_escape);
+/* sip_uri_reset empties |out| (no parts, scheme OTHER). */
+void sip_uri_reset(sf_sip_uri *out);
 
 /* ---- scalar.c: the tokens of RFC 3261 (method, option tags...). */
 int sip_is_token(sf_slice s);

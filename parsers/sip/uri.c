@@ -108,7 +108,7 @@ static int get_uri_headers(sf_text *t, sf_sip_uri *out, sf_error *err) {
   return SF_SIP_OK;
 }
 
-static void uri_reset(sf_sip_uri *out) {
+void sip_uri_reset(sf_sip_uri *out) {
   sf_slice none = {NULL, 0};
   out->scheme = SF_SIP_SCHEME_OTHER;
   out->scheme_text = out->user = out->password = out->host = out->opaque = none;
@@ -122,7 +122,7 @@ static void uri_reset(sf_sip_uri *out) {
 int sf_sip_parse_uri(const uint8_t *base, sf_slice text, unsigned flags, sf_sip_uri *out,
                      sf_error *err) {
   sf_text t = sip_text_of(base, text);
-  uri_reset(out);
+  sip_uri_reset(out);
   /* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
   size_t start = t.pos;
   if (!sf_text_is_next_in(&t, SF_C_ALPHA)) return sip_fail(err, t.pos, SF_SIP_BAD_URI_SCHEME);

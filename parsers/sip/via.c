@@ -33,7 +33,12 @@ static int check_known_params(const uint8_t *base, const sf_sip_via *v, sf_error
       int kind = 0;
       ok = val.ptr != NULL && sip_get_host(&t, &host, &kind) && sf_text_at_end(&t);
     } else if (sf_slice_eq_nocase_lit(p->name, "received")) {
-      ok = val.ptr != NULL && (sip_is_ipv4(val) || sip_is_ipv6(val));
+      /* RFC 3261 writes a bare IPv6address; RFC 5118 4.5 shows the
+       * bracketed reference in use too, and both name one address. */
+      sf_slice inner = val.len >= 2 && val.ptr[0] == '[' && val.ptr[val.len - 1] == ']'
+                           ? sf_slice_make(val.ptr + 1, val.len - 2)
+                           : sf_slice_make(NULL, 0);
+      ok = val.ptr != NULL && (sip_is_ipv4(val) || sip_is_ipv6(val) || sip_is_ipv6(inner));
     } else if (sf_slice_eq_nocase_lit(p->name, "branch")) {
       ok = val.ptr != NULL && val.len > 0 && val.ptr[0] != '"' && val.ptr[0] != '[';
     } else if (sf_slice_eq_nocase_lit(p->name, "rport")) {
