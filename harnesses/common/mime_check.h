@@ -350,6 +350,7 @@ static int sf_mc_same_tree(const sf_mime_tree *a, const sf_mime_tree *b) {
  * and leniently and checks every promise above. */
 static void sf_mime_check(const uint8_t *base, size_t len, sf_slice ct, sf_slice body) {
   sf_error es, el;
+  if (body.ptr == NULL) body = sf_slice_make(base, 0); /* as sf_mime_parse reads it */
   sf_mc_input strict = {base, len, body, 0};
   sf_mc_input lenient = {base, len, body, SF_MIME_LENIENT_ALL};
   int rs = sf_mime_parse(base, ct, body, strict.flags, &sf_mc_strict, &es);
