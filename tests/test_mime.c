@@ -355,6 +355,24 @@ static void test_header_limits(void) {
   CHECK_INT(mt_parse_str(&m, CT_MIXED, s, 0), SF_MIME_TOO_MANY_HEADERS);
   CHECK_INT(mt_body_offset(&m), 5 + 9 * SF_MIME_MAX_PART_HEADERS);
   free(s);
+  /* The tree's limit: parts of SF_MIME_MAX_PART_HEADERS fields each, until
+   * the total passes SF_MIME_MAX_HEADERS. */
+  size_t per = SF_MIME_MAX_PART_HEADERS, parts = SF_MIME_MAX_HEADERS / per + 1;
+  cap = parts * (9 * per + 16) + 16;
+  s = malloc(cap);
+  n = 0;
+  for (size_t p = 0; p < parts; p++) {
+    n += (size_t)snprintf(s + n, cap - n, "--b\r\n");
+    for (size_t i = 0; i < per; i++) n += (size_t)snprintf(s + n, cap - n, "X-%02zu: v\r\n", i % 100);
+    n += (size_t)snprintf(s + n, cap - n, "\r\n");
+  }
+  snprintf(s + n, cap - n, "--b--");
+  CHECK_INT(mt_parse_str(&m, CT_MIXED, s, 0), SF_MIME_TOO_MANY_HEADERS);
+  CHECK_INT(mt_tree.header_count, SF_MIME_MAX_HEADERS);
+  /* The first field that does not fit: part (SF_MIME_MAX_HEADERS / per),
+   * field 0, past "--b" CRLF. */
+  CHECK_INT(mt_body_offset(&m), (long)((SF_MIME_MAX_HEADERS / per) * (9 * per + 7) + 5));
+  free(s);
 }
 
 static void test_signed_slice(void) {

@@ -9,10 +9,12 @@
  * (SHA-1 58ed12dd68189996f94c814ca651bd84a8baf36a), blob3 and blob4.
  *
  * The body and the Content-Type are located here by hand (the first blank
- * line; the "Content-Type:" line), independently of the SIP parser. */
+ * line; the "Content-Type:" line), independently of the SIP parser; one
+ * test then checks that the SIP parser frames the same body and value. */
 #include <stdlib.h>
 
 #include "mime_testutil.h"
+#include "sf/sip.h"
 
 typedef struct draft_msg {
   uint8_t *raw;
@@ -202,6 +204,40 @@ static void test_every_truncated_prefix_5_3(void) {
   check_every_prefix("tests/data/draft/messages/5.3-message-encrypted-signed.sip", 16);
 }
 
+/* End to end: the SIP parser frames the same Content-Type value and body,
+ * and the signed slice it leads to is the same bytes. */
+static void check_through_sip(const char *msg, const char *content_bin) {
+  draft_msg m;
+  if (!load(msg, &m)) return;
+  static sf_sip_msg sip;
+  sf_error err;
+  CHECK_INT(sf_sip_parse(m.buf, m.len, SF_SIP_INTEROP, &sip, &err), SF_SIP_OK);
+  size_t index = 0;
+  const sf_sip_header *ct = sf_sip_find(&sip, SF_SIP_H_CONTENT_TYPE, 0, &index);
+  CHECK(ct != NULL);
+  if (ct == NULL) {
+    free(m.raw);
+    return;
+  }
+  CHECK(ct->value.ptr == m.ct.ptr && ct->value.len == m.ct.len);
+  CHECK(sip.body.ptr == m.body.ptr && sip.body.len == m.body.len);
+  CHECK_INT(sf_mime_parse(m.buf, ct->value, sip.body, DRAFT_FLAGS, &mt_tree, &err), SF_MIME_OK);
+  uint8_t *want = NULL;
+  size_t want_len = 0;
+  if (read_data(content_bin, &want, &want_len)) {
+    CHECK_BYTES(mt_tree.parts[0].signed_content, want, want_len);
+    free(want);
+  }
+  free(m.raw);
+}
+
+static void test_through_the_sip_parser(void) {
+  check_through_sip("tests/data/draft/messages/5.1-message-signed.sip",
+                    "tests/data/draft/cms/blob1-signed-content.bin");
+  check_through_sip("tests/data/draft/messages/5.3-message-encrypted-signed.sip",
+                    "tests/data/draft/cms/blob4-signed-content.bin");
+}
+
 /* RFC 4475 3.1.1.11: multipart/mixed with a binary part holding NUL bytes. */
 static void test_rfc4475_mpart01(void) {
   draft_msg m;
@@ -236,5 +272,6 @@ int main(void) {
   RUN(test_every_truncated_prefix_5_1);
   RUN(test_every_truncated_prefix_5_3);
   RUN(test_rfc4475_mpart01);
+  RUN(test_through_the_sip_parser);
   return sf_test_finish();
 }
