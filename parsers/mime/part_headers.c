@@ -50,7 +50,7 @@ static int take_line_end(sf_mimei_ctx *c, sf_text *t, int n) {
  * field, continuation lines included, and trims the white space at both
  * ends. |*terminated| tells whether the field ended with a line end. */
 static int get_value(sf_mimei_ctx *c, sf_text *t, sf_slice *out, int *terminated) {
-  size_t first = SF_MIME_NONE, last = t->pos;
+  size_t start = t->pos, first = SF_MIME_NONE, last = t->pos;
   *terminated = 0;
   for (;;) {
     uint8_t ch = 0;
@@ -80,7 +80,7 @@ static int get_value(sf_mimei_ctx *c, sf_text *t, sf_slice *out, int *terminated
     }
     sf_text_skip(t, 1);
   }
-  if (first == SF_MIME_NONE) first = last = (size_t)(out->ptr - c->base);
+  if (first == SF_MIME_NONE) first = last = start; /* an empty value, right after ':' */
   *out = sf_mimei_span(c, first, last);
   return SF_MIME_OK;
 }
@@ -97,7 +97,6 @@ static int get_field(sf_mimei_ctx *c, sf_text *t, sf_mime_header *h, int *termin
     int no_colon = !sf_text_peek(t, &ch) || ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
     return sf_mimei_fail(c, no_colon ? SF_MIME_MISSING_COLON : SF_MIME_BAD_HEADER_NAME, t->pos);
   }
-  h->value = sf_slice_make(t->base + t->pos, 0); /* where an empty value sits */
   h->id = sf_mime_header_id_of(h->name);
   return get_value(c, t, &h->value, terminated);
 }
