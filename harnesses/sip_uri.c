@@ -16,15 +16,19 @@ static void check_round_trip(size_t len, unsigned flags, const sf_sip_uri *u) {
   size_t n1 = 0, n2 = 0;
   SF_CHECK(sf_sip_print_uri(u, p1, cap, &n1) == SF_SIP_OK, "printing needed more than len + 8");
   SF_CHECK(n1 <= len, "the canonical URI (%zu bytes) is longer than the input (%zu)", n1, len);
+  uint8_t *exact = malloc(n1 ? n1 : 1); /* exact size: over-reads hit ASan */
+  SF_CHECK(exact != NULL, "out of memory");
+  memcpy(exact, p1, n1);
   static sf_sip_uri again;
   sf_error e;
-  int rc = sf_sip_parse_uri(p1, sf_slice_make(p1, n1), flags, &again, &e);
+  int rc = sf_sip_parse_uri(exact, sf_slice_make(exact, n1), flags, &again, &e);
   SF_CHECK(rc == SF_SIP_OK, "the printed URI does not parse: %s at %zu", sf_sip_status_name(rc),
            e.offset);
   sf_check_same_uri(u, &again);
   SF_CHECK(sf_sip_print_uri(&again, p2, cap, &n2) == SF_SIP_OK && n1 == n2 &&
                memcmp(p1, p2, n1) == 0,
            "printing is not idempotent");
+  free(exact);
   free(p1);
   free(p2);
 }

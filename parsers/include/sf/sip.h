@@ -30,7 +30,7 @@ extern "C" {
 /* ---- Named limits ------------------------------------------------------ */
 
 /* Header fields per message (a field is one "name: value" line with its
- * continuation lines). RFC 4475's longreq has 47. */
+ * continuation lines). RFC 4475's longreq, the longest test, has 43. */
 #define SF_SIP_MAX_HEADERS 256
 /* Parameters of one URI, or of one header value (Via, From/To/Contact...). */
 #define SF_SIP_MAX_PARAMS 32
@@ -306,8 +306,10 @@ typedef struct sf_sip_msg {
 /* sf_sip_parse parses one message from |data|. |flags| is a combination of
  * SF_SIP_STREAM and SF_SIP_ALLOW_* (or SF_SIP_INTEROP). On success returns
  * SF_SIP_OK and fills |out|; otherwise returns the status code and fills
- * |err| (SF_SIP_INCOMPLETE only with SF_SIP_STREAM). |out| is large (about
- * 16 KB): callers usually keep one and reuse it. */
+ * |err| (SF_SIP_INCOMPLETE only with SF_SIP_STREAM, with the offset = len),
+ * and |out| holds nothing the caller may use. Faults are found in byte
+ * order: the first one in the message is the one reported. |out| is large
+ * (about 16 KB): callers usually keep one and reuse it. */
 int sf_sip_parse(const uint8_t *data, size_t len, unsigned flags, sf_sip_msg *out,
                  sf_error *err);
 
@@ -319,7 +321,10 @@ const sf_sip_header *sf_sip_find(const sf_sip_msg *m, int id, size_t from, size_
  * SF_SIP_MISSING_HEADER (To, From, CSeq, Call-ID, Via; and Max-Forwards in a
  * request unless |flags| has SF_SIP_VALIDATE_RFC2543), SF_SIP_DUPLICATE_HEADER
  * (a second To, From, CSeq, Call-ID, Max-Forwards, Content-Type or
- * Content-Length), SF_SIP_CSEQ_METHOD_MISMATCH. Returns SF_SIP_OK if none. */
+ * Content-Length; at its name), SF_SIP_CSEQ_METHOD_MISMATCH (at the CSeq
+ * method). Duplicates and the mismatch are reported in byte order; a missing
+ * header, which has no place, comes last, at the empty line that ends the
+ * header section. Returns SF_SIP_OK if none. */
 enum { SF_SIP_VALIDATE_RFC2543 = 1u << 0 };
 int sf_sip_validate(const sf_sip_msg *m, unsigned flags, sf_error *err);
 
@@ -331,8 +336,10 @@ int sf_sip_unfold(sf_slice value, uint8_t *out, size_t cap, size_t *out_len);
 
 /* sf_sip_split splits a comma-separated header value into its elements,
  * respecting quoted-strings and < >; elements are trimmed of white space. An
- * empty element is SF_SIP_EMPTY_VALUE; more than |cap| (at most
- * SF_SIP_MAX_VALUES) is SF_SIP_TOO_MANY_VALUES. */
+ * empty element ("a,,b", "a,", ",a") is SF_SIP_EMPTY_VALUE; a value of only
+ * white space has no elements; more than |cap| (at most SF_SIP_MAX_VALUES)
+ * is SF_SIP_TOO_MANY_VALUES; an unclosed '"' or '<' is
+ * SF_SIP_UNTERMINATED_QUOTE / SF_SIP_UNTERMINATED_ANGLE. */
 int sf_sip_split(const uint8_t *base, sf_slice value, sf_slice *out, size_t cap,
                  size_t *out_count, sf_error *err);
 

@@ -1,0 +1,157 @@
+# scripts/lib/common.sh: what every sipsec-fuzz script shares: messages,
+# installing missing tools, and configuring/building one build directory.
+# Sourced, not run. Expects SF_ROOT to be the repository root.
+
+SF_ROOT=${SF_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+SF_BUILD=${SF_BUILD:-$SF_ROOT/build}
+SF_JOBS_BUILD=${SF_JOBS_BUILD:-$(nproc 2>/dev/null || echo 2)}
+
+# sf_say prints one step of what the script is doing.
+sf_say() { printf '==> %s\n' "$*"; }
+
+# sf_warn prints a warning to stderr.
+sf_warn() { printf 'warning: %s\n' "$*" >&2; }
+
+# sf_die prints a sentence a newcomer can act on and exits.
+sf_die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 1
+}
+
+# Debian packages behind each tool the project needs.
+#   clang, libclang-rt-14-dev  libFuzzer and the sanitizer runtimes
+#   afl++                      afl-fuzz, afl-clang-fast, afl-tmin, afl-cmin
+#   libssl-dev                 OpenSSL headers and libraries (CMS harnesses)
+#   cmake, ninja-build, gcc    the build; gcc proves the code builds without clang
+#   llvm                       llvm-symbolizer (readable stacks), llvm-profdata/-cov
+#   python3                    small helpers in scripts
+#   zip                        OSS-Fuzz seed corpus archives
+sf_missing_packages() {
+  local want=("$@") missing=()
+  local p
+  for p in "${want[@]}"; do
+    case "$p" in
+      clang) command -v clang >/dev/null 2>&1 || missing+=(clang) ;;
+      libclang-rt-14-dev)
+        # The libFuzzer runtime is the file that tells whether this package is there.
+        if ! command -v clang >/dev/null 2>&1 ||
+          [ ! -f "$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null)" ]; then
+          missing+=(libclang-rt-14-dev)
+        fi
+        ;;
+      afl++) command -v afl-fuzz >/dev/null 2>&1 && command -v afl-clang-fast >/dev/null 2>&1 || missing+=(afl++) ;;
+      libssl-dev) [ -f /usr/include/openssl/cms.h ] || missing+=(libssl-dev) ;;
+      cmake) command -v cmake >/dev/null 2>&1 || missing+=(cmake) ;;
+      ninja-build) command -v ninja >/dev/null 2>&1 || missing+=(ninja-build) ;;
+      gcc) command -v gcc >/dev/null 2>&1 || missing+=(gcc) ;;
+      llvm) command -v llvm-symbolizer >/dev/null 2>&1 || missing+=(llvm) ;;
+      python3) command -v python3 >/dev/null 2>&1 || missing+=(python3) ;;
+      zip) command -v zip >/dev/null 2>&1 || missing+=(zip) ;;
+      *) command -v "$p" >/dev/null 2>&1 || missing+=("$p") ;;
+    esac
+  done
+  printf '%s\n' "${missing[@]}"
+}
+
+# sf_ensure_packages PKG...: installs the missing ones when run as root (apt),
+# otherwise prints the exact command to run and stops.
+sf_ensure_packages() {
+  local missing
+  mapfile -t missing < <(sf_missing_packages "$@" | sed '/^$/d')
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    sf_die "missing: ${missing[*]}. Install them with:
+    sudo apt-get install -y ${missing[*]}
+and run this command again."
+  fi
+  command -v apt-get >/dev/null 2>&1 ||
+    sf_die "missing: ${missing[*]}, and this is not a Debian-like system (no apt-get); install them by hand."
+  sf_say "installing ${missing[*]} (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y --no-install-recommends "${missing[@]}"; then
+    sf_say "refreshing the package lists and trying again"
+    apt-get update || sf_die "apt-get update failed: check the network or the apt sources."
+    apt-get install -y --no-install-recommends "${missing[@]}" ||
+      sf_die "apt-get could not install ${missing[*]}."
+  fi
+}
+
+# sf_generator picks Ninja when it is there, Make otherwise.
+sf_generator() {
+  if command -v ninja >/dev/null 2>&1; then echo Ninja; else echo "Unix Makefiles"; fi
+}
+
+# sf_build NAME CMAKE_ARGS...: configures build/NAME once (again if the
+# arguments changed) and builds it. Prints where it builds.
+sf_build() {
+  local name=$1
+  shift
+  local dir=$SF_BUILD/$name
+  local stamp=$dir/.sf-configure-args
+  local args="$*"
+  if [ ! -f "$dir/CMakeCache.txt" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$args" ]; then
+    sf_say "configuring build/$name ($args)"
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    cmake -S "$SF_ROOT" -B "$dir" -G "$(sf_generator)" "$@" >"$dir/configure.log" 2>&1 || {
+      cat "$dir/configure.log" >&2
+      sf_die "configuring build/$name failed (log above, also in build/$name/configure.log)."
+    }
+    printf '%s' "$args" >"$stamp"
+  fi
+  sf_say "building build/$name"
+  cmake --build "$dir" -j "$SF_JOBS_BUILD" >"$dir/build.log" 2>&1 || {
+    cat "$dir/build.log" >&2
+    sf_die "building build/$name failed (log above, also in build/$name/build.log)."
+  }
+}
+
+# The build directories every script agrees on.
+#   test        clang, replay driver, ASan+UBSan, -Werror, unit tests
+#   gcc         gcc, replay driver, no sanitizer, -Werror, unit tests
+#   libfuzzer   clang -fsanitize=fuzzer, ASan+UBSan (or the --sanitizer given)
+#   afl         afl-clang-fast, ASan+UBSan, persistent mode
+sf_build_test() {
+  sf_build test -DCMAKE_C_COMPILER=clang -DSF_ENGINE=replay \
+    -DSF_SANITIZERS=address,undefined -DSF_WERROR=ON -DSF_BUILD_TESTS=ON -DSF_SMOKE_TESTS=ON "$@"
+}
+sf_build_gcc() {
+  sf_build gcc -DCMAKE_C_COMPILER=gcc -DSF_ENGINE=replay -DSF_SANITIZERS= \
+    -DSF_WERROR=ON -DSF_BUILD_TESTS=ON "$@"
+}
+# sf_build_engine ENGINE SANITIZERS: prints the build directory name it used.
+sf_engine_dir() {
+  local engine=$1 san=$2
+  if [ "$san" = "address,undefined" ]; then echo "$engine"; else echo "$engine-${san//,/-}"; fi
+}
+sf_build_engine() {
+  local engine=$1 san=$2 cc
+  case "$engine" in
+    libfuzzer) cc=clang ;;
+    afl) cc=afl-clang-fast ;;
+    *) sf_die "unknown engine '$engine' (use libfuzzer or afl)" ;;
+  esac
+  sf_build "$(sf_engine_dir "$engine" "$san")" -DCMAKE_C_COMPILER="$cc" -DSF_ENGINE="$engine" \
+    -DSF_SANITIZERS="$san"
+}
+
+# sf_targets BUILD_DIR: the fuzz targets a build produced, one per line:
+#   name binary dict max_len timeout openssl
+sf_targets() {
+  tail -n +2 "$1/fuzz/targets.tsv"
+}
+
+# sf_table aligns tab-separated lines on standard input into columns.
+sf_table() {
+  awk -F'\t' '{ for (i = 1; i <= NF; i++) { cell[NR, i] = $i; if (length($i) > w[i]) w[i] = length($i) }
+                 if (NF > nf) nf = NF }
+       END { for (r = 1; r <= NR; r++) { line = ""
+               for (i = 1; i <= nf; i++) line = line sprintf(i < nf ? "%-" w[i] "s  " : "%s", cell[r, i])
+               print line } }'
+}
+
+# build/coverage: clang source-based coverage, replay driver, no sanitizer.
+sf_build_coverage() {
+  sf_build coverage -DCMAKE_C_COMPILER=clang -DSF_ENGINE=replay -DSF_SANITIZERS= \
+    -DSF_COVERAGE=ON -DSF_BUILD_TESTS=OFF
+}
