@@ -33,6 +33,9 @@ CLASSES = [
      "RFC 2045 5.1 token: CHAR without SPACE, CTLs, tspecials"),
     ("SF_C_BCHAR", ALPHA + DIGIT + "'()+_,-./:=? ", "RFC 2046 5.1.1 bchars (bcharsnospace and SP)"),
     ("SF_C_BASE64", ALPHA + DIGIT + "+/", "RFC 4648 4 base64 alphabet (without '=')"),
+    ("SF_C_FTEXT", "".join(chr(c) for c in range(0x21, 0x7f) if chr(c) != ":"),
+     "RFC 5322 3.6.8 ftext: header field name, printable US-ASCII without ':'"),
+    ("SF_C_ATEXT", ALPHA + DIGIT + "!#$%&'*+-/=?^_`{|}~", "RFC 5322 3.2.3 atext (msg-id, Content-ID)"),
 ]
 
 

@@ -115,7 +115,7 @@ sf_build() {
 #   libfuzzer-memory  clang -fsanitize=fuzzer, MSan (scripts/fuzz --sanitizer memory)
 sf_build_test() {
   sf_build test -DCMAKE_C_COMPILER=clang -DSF_ENGINE=replay \
-    -DSF_SANITIZERS=address,undefined -DSF_WERROR=ON -DSF_BUILD_TESTS=ON "$@"
+    -DSF_SANITIZERS=address,undefined -DSF_WERROR=ON -DSF_BUILD_TESTS=ON -DSF_SMOKE_TESTS=ON "$@"
 }
 sf_build_gcc() {
   sf_build gcc -DCMAKE_C_COMPILER=gcc -DSF_ENGINE=replay -DSF_SANITIZERS= \
@@ -161,4 +161,10 @@ sf_table() {
        END { for (r = 1; r <= NR; r++) { line = ""
                for (i = 1; i <= nf; i++) line = line sprintf(i < nf ? "%-" w[i] "s  " : "%s", cell[r, i])
                print line } }'
+}
+
+# build/coverage: clang source-based coverage, replay driver, no sanitizer.
+sf_build_coverage() {
+  sf_build coverage -DCMAKE_C_COMPILER=clang -DSF_ENGINE=replay -DSF_SANITIZERS= \
+    -DSF_COVERAGE=ON -DSF_BUILD_TESTS=OFF
 }

@@ -30,7 +30,7 @@ extern "C" {
 /* ---- Named limits ------------------------------------------------------ */
 
 /* Header fields per message (a field is one "name: value" line with its
- * continuation lines). RFC 4475's longreq has 47. */
+ * continuation lines). RFC 4475's longreq, the longest test, has 43. */
 #define SF_SIP_MAX_HEADERS 256
 /* Parameters of one URI, or of one header value (Via, From/To/Contact...). */
 #define SF_SIP_MAX_PARAMS 32
@@ -59,6 +59,7 @@ extern "C" {
   X(BAD_REASON_PHRASE, "the reason phrase contains a control character")                       \
   X(BAD_REQUEST_URI, "the Request-URI is malformed")                                           \
   X(ANGLE_REQUEST_URI, "the Request-URI is enclosed in < >")                                   \
+  X(REQUEST_URI_WHITESPACE, "the Request-URI contains white space (RFC 3261 25.1: no LWS in a URI)") \
   X(URI_HEADERS_IN_REQUEST_URI, "a SIP Request-URI must not carry ?headers (RFC 3261 19.1.1)") \
   X(BAD_URI_SCHEME, "the URI scheme is missing or not ALPHA *(ALPHA / DIGIT / + - .)")         \
   X(BAD_URI_USER, "the URI user part contains a character that must be escaped")               \
@@ -77,6 +78,7 @@ extern "C" {
   X(TOO_MANY_PARAMS, "more parameters than SF_SIP_MAX_PARAMS")                                 \
   X(TOO_MANY_URI_HEADERS, "more URI headers than SF_SIP_MAX_URI_HEADERS")                      \
   X(TOO_MANY_VALUES, "more comma-separated values than SF_SIP_MAX_VALUES")                     \
+  X(DEEP_COMMENT, "comments nest deeper than SF_SIP_MAX_COMMENT_DEPTH")                         \
   X(EMPTY_VALUE, "an empty element in a comma-separated list (stray ',')")                     \
   X(BAD_PARAM, "a parameter is empty (stray ';') or its name is not a token")                  \
   X(BAD_PARAM_VALUE, "a parameter value is not a token, host or quoted-string")                \
@@ -84,7 +86,9 @@ extern "C" {
   X(BAD_QUOTED_STRING, "a quoted-string contains a bare line break or a control character")    \
   X(BAD_DISPLAY_NAME, "an unquoted display name contains a character that is not a token")     \
   X(UNTERMINATED_ANGLE, "a '<' has no matching '>'")                                           \
-  X(BAD_ADDR_SPEC, "an address without < > contains white space, ',', ';' or '?' in its URI") \
+  X(BAD_ADDR_SPEC, "white space in an address's URI, ',' or '?' in an addr-spec without < >, or text after the address") \
+  X(MISSING_ANGLE, "the address must be a name-addr in < > (after a display name; in Route, Record-Route)") \
+  X(BAD_STAR, "Contact \"*\" must be the whole value of a Contact header field")                \
   X(BAD_VIA, "a Via value is not protocol-name/version/transport sent-by")                     \
   X(BAD_VIA_PARAM, "a Via ttl, maddr, received or branch parameter has a malformed value")     \
   X(BAD_CALL_ID, "the Call-ID is not word [\"@\" word]")                                       \
@@ -104,6 +108,7 @@ extern "C" {
   X(BAD_DATE, "the Date is not an RFC 1123 date in GMT")                                       \
   X(BAD_IDENTITY, "the Identity value is not a quoted base64 string")                          \
   X(BAD_USER_AGENT, "the User-Agent is not a list of products and comments")                   \
+  X(BAD_TOKEN, "an element of Allow, Supported, Require or a like header is not a token")       \
   X(BUFFER_TOO_SMALL, "the caller's output buffer is too small")                               \
   X(MISSING_HEADER, "a mandatory header field is missing (semantic)")                          \
   X(DUPLICATE_HEADER, "a single-value header field appears more than once (semantic)")         \
@@ -202,9 +207,11 @@ const char *sf_sip_warning_reason(int bit);
   X(REFER_TO, "Refer-To", 'r')                                         \
   X(REFERRED_BY, "Referred-By", 'b')                                   \
   X(REJECT_CONTACT, "Reject-Contact", 'j')                             \
+  X(REPLY_TO, "Reply-To", 0)                                           \
   X(REQUEST_DISPOSITION, "Request-Disposition", 'd')                   \
   X(REQUIRE, "Require", 0)                                             \
   X(ROUTE, "Route", 0)                                                 \
+  X(SERVER, "Server", 0)                                               \
   X(SESSION_EXPIRES, "Session-Expires", 'x')                           \
   X(SUBJECT, "Subject", 's')                                           \
   X(SUPPORTED, "Supported", 'k')                                       \
@@ -268,6 +275,9 @@ typedef struct sf_sip_uri {
 } sf_sip_uri;
 
 typedef struct sf_sip_msg {
+  const uint8_t *base;  /* the buffer given to sf_sip_parse: offsets count from
+                           here (sf_sip_validate reports offsets through it) */
+  size_t start_offset;  /* first byte of the start line (after leading CRLFs) */
   int is_request;
   /* Request-Line */
   sf_slice method;
@@ -284,16 +294,22 @@ typedef struct sf_sip_msg {
   sf_slice body;          /* Content-Length bytes (or the datagram's rest) */
   int has_content_length;
   uint32_t content_length;
-  size_t message_len;     /* bytes of this message: start line to body end */
-  sf_slice trailing;      /* datagram bytes after the body (see warnings) */
+  size_t message_len;     /* bytes of this message: start line to body end, so
+                             the body ends at start_offset + message_len */
+  sf_slice trailing;      /* bytes after the body: in a datagram, extra octets
+                             (warning TRAILING_BYTES); on a stream, the start
+                             of the next message (no warning). Present (maybe
+                             empty) on success. */
   unsigned warnings;      /* SF_SIP_W(...) bits */
 } sf_sip_msg;
 
 /* sf_sip_parse parses one message from |data|. |flags| is a combination of
  * SF_SIP_STREAM and SF_SIP_ALLOW_* (or SF_SIP_INTEROP). On success returns
  * SF_SIP_OK and fills |out|; otherwise returns the status code and fills
- * |err| (SF_SIP_INCOMPLETE only with SF_SIP_STREAM). |out| is large (about
- * 16 KB): callers usually keep one and reuse it. */
+ * |err| (SF_SIP_INCOMPLETE only with SF_SIP_STREAM, with the offset = len),
+ * and |out| holds nothing the caller may use. Faults are found in byte
+ * order: the first one in the message is the one reported. |out| is large
+ * (about 16 KB): callers usually keep one and reuse it. */
 int sf_sip_parse(const uint8_t *data, size_t len, unsigned flags, sf_sip_msg *out,
                  sf_error *err);
 
@@ -305,7 +321,10 @@ const sf_sip_header *sf_sip_find(const sf_sip_msg *m, int id, size_t from, size_
  * SF_SIP_MISSING_HEADER (To, From, CSeq, Call-ID, Via; and Max-Forwards in a
  * request unless |flags| has SF_SIP_VALIDATE_RFC2543), SF_SIP_DUPLICATE_HEADER
  * (a second To, From, CSeq, Call-ID, Max-Forwards, Content-Type or
- * Content-Length), SF_SIP_CSEQ_METHOD_MISMATCH. Returns SF_SIP_OK if none. */
+ * Content-Length; at its name), SF_SIP_CSEQ_METHOD_MISMATCH (at the CSeq
+ * method). Duplicates and the mismatch are reported in byte order; a missing
+ * header, which has no place, comes last, at the empty line that ends the
+ * header section. Returns SF_SIP_OK if none. */
 enum { SF_SIP_VALIDATE_RFC2543 = 1u << 0 };
 int sf_sip_validate(const sf_sip_msg *m, unsigned flags, sf_error *err);
 
@@ -317,8 +336,10 @@ int sf_sip_unfold(sf_slice value, uint8_t *out, size_t cap, size_t *out_len);
 
 /* sf_sip_split splits a comma-separated header value into its elements,
  * respecting quoted-strings and < >; elements are trimmed of white space. An
- * empty element is SF_SIP_EMPTY_VALUE; more than |cap| (at most
- * SF_SIP_MAX_VALUES) is SF_SIP_TOO_MANY_VALUES. */
+ * empty element ("a,,b", "a,", ",a") is SF_SIP_EMPTY_VALUE; a value of only
+ * white space has no elements; more than |cap| (at most SF_SIP_MAX_VALUES)
+ * is SF_SIP_TOO_MANY_VALUES; an unclosed '"' or '<' is
+ * SF_SIP_UNTERMINATED_QUOTE / SF_SIP_UNTERMINATED_ANGLE. */
 int sf_sip_split(const uint8_t *base, sf_slice value, sf_slice *out, size_t cap,
                  size_t *out_count, sf_error *err);
 
