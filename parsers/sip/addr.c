@@ -122,7 +122,7 @@ int sf_sip_parse_addr(const uint8_t *base, sf_slice value, sf_sip_addr *out, sf_
 
   rc = sf_sip_parse_uri(base, out->uri_text, 0, &out->uri, err);
   if (rc != SF_SIP_OK) return rc;
-  rc = sip_get_params(&t, out->params, &out->param_count, err);
+  rc = sf_sipi_get_params(&t, out->params, &out->param_count, err);
   if (rc != SF_SIP_OK) return rc;
   sf_lex_skip_lws(&t);
   if (!sf_text_at_end(&t)) return sip_fail(err, t.pos, SF_SIP_BAD_ADDR_SPEC);

@@ -142,7 +142,7 @@ static int check_elem(const uint8_t *base, int id, sf_slice e, size_t count, uns
   }
 }
 
-int sip_check_header(const uint8_t *base, const sf_sip_header *h, unsigned flags,
+int sf_sipi_check_header(const uint8_t *base, const sf_sip_header *h, unsigned flags,
                      unsigned *warnings, sf_error *err) {
   if (!sf_sip_header_is_list(h->id)) return check_single(base, h, flags, warnings, err);
   sf_text t = sip_text_of(base, h->value);
@@ -152,7 +152,7 @@ int sip_check_header(const uint8_t *base, const sf_sip_header *h, unsigned flags
   for (;;) {
     sf_slice e;
     int done = 0;
-    int rc = sip_split_next(&t, &e, &done, err);
+    int rc = sf_sipi_split_next(&t, &e, &done, err);
     if (rc != SF_SIP_OK) return rc;
     if (done) break;
     if (count == SF_SIP_MAX_VALUES) {

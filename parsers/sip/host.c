@@ -37,9 +37,9 @@ static int ipv4_at(sf_slice s, size_t i, size_t end) {
   return i == end;
 }
 
-int sip_is_ipv4(sf_slice s) { return s.ptr != NULL && ipv4_at(s, 0, s.len); }
+int sf_sipi_is_ipv4(sf_slice s) { return s.ptr != NULL && ipv4_at(s, 0, s.len); }
 
-int sip_is_ipv6(sf_slice s) {
+int sf_sipi_is_ipv6(sf_slice s) {
   size_t i = 0, n = s.len;
   int groups = 0, compressed = 0;
   if (s.ptr == NULL || n < 2) return 0;
@@ -97,7 +97,7 @@ static size_t hostname_bad(sf_slice s) {
   return s.len;
 }
 
-int sip_get_host(sf_text *t, sf_slice *out, int *kind) {
+int sf_sipi_get_host(sf_text *t, sf_slice *out, int *kind) {
   size_t start = t->pos;
   if (sf_text_expect(t, '[')) {
     size_t inner = t->pos;
@@ -105,7 +105,7 @@ int sip_get_host(sf_text *t, sf_slice *out, int *kind) {
       t->pos++;
     }
     sf_slice addr = sf_text_slice(t, inner);
-    if (!sf_text_is_next(t, ']') || !sip_is_ipv6(addr)) {
+    if (!sf_text_is_next(t, ']') || !sf_sipi_is_ipv6(addr)) {
       if (sf_text_is_next(t, ']')) t->pos = inner; /* the address itself is wrong */
       return 0;
     }
@@ -119,7 +119,7 @@ int sip_get_host(sf_text *t, sf_slice *out, int *kind) {
   }
   sf_slice s = sf_text_slice(t, start);
   if (s.len == 0) return 0;
-  if (sip_is_ipv4(s)) {
+  if (sf_sipi_is_ipv4(s)) {
     *out = s;
     *kind = SF_SIP_HOST_IPV4;
     return 1;
@@ -134,7 +134,7 @@ int sip_get_host(sf_text *t, sf_slice *out, int *kind) {
   return 1;
 }
 
-int sip_get_port(sf_text *t, uint16_t *out) {
+int sf_sipi_get_port(sf_text *t, uint16_t *out) {
   uint64_t v = 0;
   size_t digits = 0;
   size_t start = t->pos;

@@ -248,7 +248,7 @@ static void msg_reset(const uint8_t *data, sf_sip_msg *m) {
   m->content_length = 0;
   m->message_len = 0;
   m->warnings = 0;
-  sip_uri_reset(&m->uri);
+  sf_sipi_uri_reset(&m->uri);
 }
 
 /* need_more is the one place where "the input ended too soon" becomes a
@@ -329,7 +329,7 @@ int sf_sip_parse(const uint8_t *data, size_t len, unsigned flags, sf_sip_msg *ou
     if (h->id == SF_SIP_H_CONTENT_LENGTH) {
       rc = set_content_length(data, h, m, &cl_at, err);
     } else {
-      rc = sip_check_header(data, h, flags, &m->warnings, err);
+      rc = sf_sipi_check_header(data, h, flags, &m->warnings, err);
     }
     if (rc != SF_SIP_OK) return rc;
     m->header_count++;

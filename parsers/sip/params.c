@@ -33,14 +33,14 @@ static int get_gen_value(sf_text *t, sf_slice name, sf_slice *out, sf_error *err
   }
   if (sf_text_is_next(t, '[')) {
     int kind = 0;
-    if (!sip_get_host(t, out, &kind)) return sip_fail(err, t->pos, SF_SIP_BAD_PARAM_VALUE);
+    if (!sf_sipi_get_host(t, out, &kind)) return sip_fail(err, t->pos, SF_SIP_BAD_PARAM_VALUE);
     return SF_SIP_OK;
   }
   if (!sf_text_get_span(t, SF_C_TOKEN, out)) return sip_fail(err, start, SF_SIP_BAD_PARAM_VALUE);
   return SF_SIP_OK;
 }
 
-int sip_get_params(sf_text *t, sf_sip_param *params, size_t *count, sf_error *err) {
+int sf_sipi_get_params(sf_text *t, sf_sip_param *params, size_t *count, sf_error *err) {
   for (;;) {
     size_t before = t->pos;
     sf_lex_skip_lws(t);

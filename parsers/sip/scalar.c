@@ -11,7 +11,7 @@
  * of fault has its own code. */
 #include "sip_internal.h"
 
-int sip_is_token(sf_slice s) {
+int sf_sipi_is_token(sf_slice s) {
   if (s.ptr == NULL || s.len == 0) return 0;
   for (size_t i = 0; i < s.len; i++) {
     if (!sf_char_is(s.ptr[i], SF_C_TOKEN)) return 0;

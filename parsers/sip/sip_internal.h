@@ -82,43 +82,43 @@ static inline void sip_put_u32(sip_writer *w, uint32_t v) {
 
 /* ---- host.c: host = hostname / IPv4address / IPv6reference (RFC 3261 25.1)
  *
- * sip_get_host reads a host at the cursor into |*out| (an IPv6 reference
+ * sf_sipi_get_host reads a host at the cursor into |*out| (an IPv6 reference
  * keeps its brackets) and its kind. Returns 1, or 0 with the cursor at the
  * offending byte. A hostname ends at the first byte that is not alphanum,
  * '-' or '.'; the caller decides what may follow. */
-int sip_get_host(sf_text *t, sf_slice *out, int *kind);
-/* sip_is_ipv4 / sip_is_ipv6 check a whole slice (IPv6 without brackets). */
-int sip_is_ipv4(sf_slice s);
-int sip_is_ipv6(sf_slice s);
-/* sip_get_port reads port = 1*5DIGIT, at most 65535. */
-int sip_get_port(sf_text *t, uint16_t *out);
+int sf_sipi_get_host(sf_text *t, sf_slice *out, int *kind);
+/* sf_sipi_is_ipv4 / sf_sipi_is_ipv6 check a whole slice (IPv6 without brackets). */
+int sf_sipi_is_ipv4(sf_slice s);
+int sf_sipi_is_ipv6(sf_slice s);
+/* sf_sipi_get_port reads port = 1*5DIGIT, at most 65535. */
+int sf_sipi_get_port(sf_text *t, uint16_t *out);
 
 /* ---- params.c: *( SEMI generic-param ), generic-param = token [ EQUAL
  * gen-value ], gen-value = token / host / quoted-string (RFC 3261 25.1).
  * Reads while the next non-LWS byte is ';' and stops before anything else
  * (the caller checks what is left). Appends to params[*count]. */
-int sip_get_params(sf_text *t, sf_sip_param *params, size_t *count, sf_error *err);
+int sf_sipi_get_params(sf_text *t, sf_sip_param *params, size_t *count, sf_error *err);
 
 /* ---- split.c: one step of a comma-separated list. |t| covers the whole
  * value; each call returns the next element (trimmed of LWS) in |*out| and
  * moves the cursor past its comma. Returns SF_SIP_OK, or an error; *done is
  * set when the value is exhausted (then no element is returned). An
  * entirely empty value has no elements. */
-int sip_split_next(sf_text *t, sf_slice *out, int *done, sf_error *err);
+int sf_sipi_split_next(sf_text *t, sf_slice *out, int *done, sf_error *err);
 
 /* ---- headers.c: the structured check sf_sip_parse runs on each header
  * field (Content-Length excepted: message.c frames with it). */
-int sip_check_header(const uint8_t *base, const sf_sip_header *h, unsigned flags,
+int sf_sipi_check_header(const uint8_t *base, const sf_sip_header *h, unsigned flags,
                      unsigned *warnings, sf_error *err);
 
-/* ---- uri.c: escaped = "%" HEXDIG HEXDIG. sip_skip_chars advances over
+/* ---- uri.c: escaped = "%" HEXDIG HEXDIG. sf_sipi_skip_chars advances over
  * bytes of class |mask| and valid escapes; a '%' not followed by two hex
  * digits stops it with *bad_escape set (cursor on the '%'). */
-size_t sip_skip_chars(sf_text *t, uint32_t mask, int *bad_escape);
-/* sip_uri_reset empties |out| (no parts, scheme OTHER). */
-void sip_uri_reset(sf_sip_uri *out);
+size_t sf_sipi_skip_chars(sf_text *t, uint32_t mask, int *bad_escape);
+/* sf_sipi_uri_reset empties |out| (no parts, scheme OTHER). */
+void sf_sipi_uri_reset(sf_sip_uri *out);
 
 /* ---- scalar.c: the tokens of RFC 3261 (method, option tags...). */
-int sip_is_token(sf_slice s);
+int sf_sipi_is_token(sf_slice s);
 
 #endif /* SF_SIP_INTERNAL_H */

@@ -8,7 +8,7 @@
  * list grammar of RFC 3261 allows it. */
 #include "sip_internal.h"
 
-int sip_split_next(sf_text *t, sf_slice *out, int *done, sf_error *err) {
+int sf_sipi_split_next(sf_text *t, sf_slice *out, int *done, sf_error *err) {
   *done = 0;
   sf_lex_skip_lws(t);
   size_t start = t->pos;
@@ -60,7 +60,7 @@ int sf_sip_split(const uint8_t *base, sf_slice value, sf_slice *out, size_t cap,
   for (;;) {
     sf_slice elem;
     int done = 0;
-    int rc = sip_split_next(&t, &elem, &done, err);
+    int rc = sf_sipi_split_next(&t, &elem, &done, err);
     if (rc != SF_SIP_OK) return rc;
     if (done) break;
     if (n == cap) return sip_fail(err, (size_t)(elem.ptr - base), SF_SIP_TOO_MANY_VALUES);

@@ -11,7 +11,7 @@
  * comparing URIs (RFC 3261 19.1.4) is the caller's business. */
 #include "sip_internal.h"
 
-size_t sip_skip_chars(sf_text *t, uint32_t mask, int *bad_escape) {
+size_t sf_sipi_skip_chars(sf_text *t, uint32_t mask, int *bad_escape) {
   size_t start = t->pos;
   *bad_escape = 0;
   for (;;) {
@@ -35,7 +35,7 @@ static int get_part(sf_text *t, uint32_t mask, int may_be_empty, int code, sf_sl
                     sf_error *err) {
   size_t start = t->pos;
   int bad = 0;
-  sip_skip_chars(t, mask, &bad);
+  sf_sipi_skip_chars(t, mask, &bad);
   if (bad) return sip_fail(err, t->pos, SF_SIP_BAD_ESCAPE);
   if (t->pos == start && !may_be_empty) return sip_fail(err, t->pos, code);
   *out = sf_text_slice(t, start);
@@ -108,7 +108,7 @@ static int get_uri_headers(sf_text *t, sf_sip_uri *out, sf_error *err) {
   return SF_SIP_OK;
 }
 
-void sip_uri_reset(sf_sip_uri *out) {
+void sf_sipi_uri_reset(sf_sip_uri *out) {
   sf_slice none = {NULL, 0};
   out->scheme = SF_SIP_SCHEME_OTHER;
   out->scheme_text = out->user = out->password = out->host = out->opaque = none;
@@ -122,7 +122,7 @@ void sip_uri_reset(sf_sip_uri *out) {
 int sf_sip_parse_uri(const uint8_t *base, sf_slice text, unsigned flags, sf_sip_uri *out,
                      sf_error *err) {
   sf_text t = sip_text_of(base, text);
-  sip_uri_reset(out);
+  sf_sipi_uri_reset(out);
   /* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
   size_t start = t.pos;
   if (!sf_text_is_next_in(&t, SF_C_ALPHA)) return sip_fail(err, t.pos, SF_SIP_BAD_URI_SCHEME);
@@ -147,11 +147,11 @@ int sf_sip_parse_uri(const uint8_t *base, sf_slice text, unsigned flags, sf_sip_
     int rc = get_userinfo(&t, out, err);
     if (rc != SF_SIP_OK) return rc;
   }
-  if (!sip_get_host(&t, &out->host, &out->host_kind)) {
+  if (!sf_sipi_get_host(&t, &out->host, &out->host_kind)) {
     return sip_fail(err, t.pos, SF_SIP_BAD_URI_HOST);
   }
   if (sf_text_expect(&t, ':')) {
-    if (!sip_get_port(&t, &out->port)) return sip_fail(err, t.pos, SF_SIP_BAD_URI_PORT);
+    if (!sf_sipi_get_port(&t, &out->port)) return sip_fail(err, t.pos, SF_SIP_BAD_URI_PORT);
     out->has_port = 1;
   }
   int rc = get_uri_params(&t, out, err);

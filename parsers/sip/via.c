@@ -31,14 +31,14 @@ static int check_known_params(const uint8_t *base, const sf_sip_via *v, sf_error
       sf_text t = sip_text_of(base, val);
       sf_slice host;
       int kind = 0;
-      ok = val.ptr != NULL && sip_get_host(&t, &host, &kind) && sf_text_at_end(&t);
+      ok = val.ptr != NULL && sf_sipi_get_host(&t, &host, &kind) && sf_text_at_end(&t);
     } else if (sf_slice_eq_nocase_lit(p->name, "received")) {
       /* RFC 3261 writes a bare IPv6address; RFC 5118 4.5 shows the
        * bracketed reference in use too, and both name one address. */
       sf_slice inner = val.len >= 2 && val.ptr[0] == '[' && val.ptr[val.len - 1] == ']'
                            ? sf_slice_make(val.ptr + 1, val.len - 2)
                            : sf_slice_make(NULL, 0);
-      ok = val.ptr != NULL && (sip_is_ipv4(val) || sip_is_ipv6(val) || sip_is_ipv6(inner));
+      ok = val.ptr != NULL && (sf_sipi_is_ipv4(val) || sf_sipi_is_ipv6(val) || sf_sipi_is_ipv6(inner));
     } else if (sf_slice_eq_nocase_lit(p->name, "branch")) {
       ok = val.ptr != NULL && val.len > 0 && val.ptr[0] != '"' && val.ptr[0] != '[';
     } else if (sf_slice_eq_nocase_lit(p->name, "rport")) {
@@ -46,7 +46,7 @@ static int check_known_params(const uint8_t *base, const sf_sip_via *v, sf_error
       if (val.ptr != NULL) {
         sf_text t = sip_text_of(base, val);
         uint16_t port = 0;
-        ok = sip_get_port(&t, &port) && sf_text_at_end(&t);
+        ok = sf_sipi_get_port(&t, &port) && sf_text_at_end(&t);
       }
     }
     if (!ok) {
@@ -85,17 +85,17 @@ int sf_sip_parse_via(const uint8_t *base, sf_slice value, sf_sip_via *out, sf_er
   }
   /* LWS is mandatory between sent-protocol and sent-by. */
   if (!sf_lex_skip_lws(&t)) return sip_fail(err, t.pos, SF_SIP_BAD_VIA);
-  if (!sip_get_host(&t, &out->host, &out->host_kind)) return sip_fail(err, t.pos, SF_SIP_BAD_VIA);
+  if (!sf_sipi_get_host(&t, &out->host, &out->host_kind)) return sip_fail(err, t.pos, SF_SIP_BAD_VIA);
   size_t after_host = t.pos;
   sf_lex_skip_lws(&t);
   if (sf_text_expect(&t, ':')) {
     sf_lex_skip_lws(&t);
-    if (!sip_get_port(&t, &out->port)) return sip_fail(err, t.pos, SF_SIP_BAD_VIA);
+    if (!sf_sipi_get_port(&t, &out->port)) return sip_fail(err, t.pos, SF_SIP_BAD_VIA);
     out->has_port = 1;
   } else {
     t.pos = after_host;
   }
-  int rc = sip_get_params(&t, out->params, &out->param_count, err);
+  int rc = sf_sipi_get_params(&t, out->params, &out->param_count, err);
   if (rc != SF_SIP_OK) return rc;
   sf_lex_skip_lws(&t);
   if (!sf_text_at_end(&t)) return sip_fail(err, t.pos, SF_SIP_BAD_VIA);

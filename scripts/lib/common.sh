@@ -168,3 +168,18 @@ sf_build_coverage() {
   sf_build coverage -DCMAKE_C_COMPILER=clang -DSF_ENGINE=replay -DSF_SANITIZERS= \
     -DSF_COVERAGE=ON -DSF_BUILD_TESTS=OFF
 }
+
+# sf_named_seeds README: prints "target<TAB>sha1" for every seed listed in a
+# table of corpus/README.md under its "## <target>/" heading. These are the
+# named seeds (the draft's messages and blobs, RFC 4475's messages, the seeds
+# made by hand) that scripts/minimize always keeps.
+sf_named_seeds() {
+  local line target=""
+  while IFS= read -r line; do
+    if [[ "$line" =~ ^##\ ([a-z0-9_]+)/ ]]; then
+      target=${BASH_REMATCH[1]}
+    elif [ -n "$target" ] && [[ "$line" =~ ^\|\ \`([0-9a-f]{40})\` ]]; then
+      printf '%s\t%s\n' "$target" "${BASH_REMATCH[1]}"
+    fi
+  done <"$1"
+}
