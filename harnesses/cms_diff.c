@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "der_check.h"
 #include "sf/cms.h"
 
 #define FLAGS (SF_CMS_ALLOW_BER | SF_CMS_ALLOW_DETACHED_ENCRYPTED)
@@ -34,6 +35,8 @@ typedef struct diff {
   int theirs;           /* 1 if d2i_CMS_ContentInfo accepted */
   size_t consumed;      /* bytes d2i read */
   char ossl_errors[1024]; /* OpenSSL's error queue: reasons and "Type=..." data */
+  const char *rejected_on_use; /* what OpenSSL rejects once asked to decode it, or NULL */
+  int ext_trailing;             /* a decoded extension value has bytes after it */
 } diff;
 
 /* ---- The table of justified differences -------------------------------- */
@@ -86,9 +89,22 @@ static int certificate_detail(const diff *d) {
 }
 
 static int x690_rule(const diff *d) {
-  static const int codes[] = {SF_CMS_NONMINIMAL_TAG, SF_CMS_BAD_STRING_SEGMENT,
+  static const int codes[] = {SF_CMS_NONMINIMAL_TAG, SF_CMS_BAD_STRING_SEGMENT, SF_CMS_BAD_FORM,
+                              SF_CMS_BAD_EOC,
                               SF_CMS_CONSTRUCTED_STRING, SF_CMS_BAD_STRING, -1};
   return code_in(d->ours, codes);
+}
+
+/* raw_not_a_tree: we accepted, so every part we parse is valid BER; if the
+ * whole input still does not walk as a BER tree, the fault is inside content
+ * we keep raw (an unknown or unassigned type's contents, an ANY value), and
+ * OpenSSL, which reads some of those (it collects any constructed universal
+ * element of an unassigned type as a string), saw it. */
+static int raw_not_a_tree(const diff *d) {
+  sf_der_state st;
+  sf_der all;
+  sf_der_init(&all, &st, d->data, d->size, SF_DER_BER);
+  return d->ours == SF_CMS_OK && sf_walk_tree(&all, NULL) != SF_DER_OK;
 }
 
 static int openssl_decodes_what_we_keep_raw(const diff *d) {
@@ -106,15 +122,43 @@ static int openssl_decodes_what_we_keep_raw(const diff *d) {
   return 0;
 }
 
+/* rejected_on_use: OpenSSL decodes signed attributes, certificate
+ * extensions and times only when they are used (CMS_verify,
+ * X509_get_ext_d2i, X509_cmp_time). When it accepted a message we reject,
+ * use_parts() asks it to decode those parts as that code would; if it
+ * rejects one, both sides agree that the message is bad. */
+static int rejected_on_use(const diff *d) { return d->rejected_on_use != NULL; }
+
+static int after_extension_value(const diff *d) {
+  return d->ours == SF_CMS_TRAILING_DATA && d->ext_trailing;
+}
+
+static int eoc_as_value(const diff *d) {
+  return d->ours == SF_CMS_MISSING_ELEMENT && d->err.offset + 2 <= d->size &&
+         d->data[d->err.offset] == 0 && d->data[d->err.offset + 1] == 0;
+}
+
+static int openssl_name_value_types(const diff *d) {
+  return strstr(d->ossl_errors, "mstring wrong tag") != NULL &&
+         strstr(d->ossl_errors, "Type=X509_NAME_ENTRY") != NULL;
+}
+
 static const struct {
   const char *name;
   int direction;
   int (*applies)(const diff *);
   const char *why;
 } justified[] = {
+    {"decoded-on-use", WE_REJECT, rejected_on_use,
+     "OpenSSL decodes signed attributes, certificate extensions and validity times when it "
+     "uses them, and rejects this message's then (the harness asks it to); we decode them "
+     "while parsing"},
     {"trailing-bytes", WE_REJECT, after_outer_object,
      "OpenSSL's d2i reads one object and ignores what follows; a CMS body is exactly one "
      "ContentInfo, so we reject bytes after it (SF_CMS_TRAILING_DATA)"},
+    {"extension-trailing-bytes", WE_REJECT, after_extension_value,
+     "X509V3_EXT_d2i decodes an extension value and ignores bytes after it; an extnValue "
+     "OCTET STRING holds exactly one value (RFC 5280 4.1), so we reject them"},
     {"rfc5652-rules", WE_REJECT, rfc5652_rule,
      "RFC 5652 rules OpenSSL checks only in CMS_verify/CMS_decrypt or not at all: versions, "
      "known digest, contentType/messageDigest/signingTime attributes, SIZE (1..MAX) sets, "
@@ -129,8 +173,21 @@ static const struct {
      "times as strings and extension values undecoded until used"},
     {"x690-rules", WE_REJECT, x690_rule,
      "X.690 rules OpenSSL's decoder skips: low tag numbers in high-tag form (8.1.2.3), "
+     "a primitive SET OF (8.12.1), a string segment tagged [UNIVERSAL 0] with a length "
+     "(OpenSSL checks only a segment's class; 8.1.5 makes 00 00 the only end-of-contents), "
      "segments of a constructed string of another type (8.7.3.2), constructed encodings "
      "where we require DER primitive values (signature, keys, messageDigest), string contents"},
+    {"name-value-types", OPENSSL_REJECTS, openssl_name_value_types,
+     "a Name attribute value is ANY (X.501); OpenSSL takes only the universal types of its "
+     "B_ASN1_PRINTABLE mask (no VisibleString, OCTET STRING, INTEGER, times...)"},
+    {"eoc-as-value", WE_REJECT, eoc_as_value,
+     "inside an indefinite-length explicit tag, OpenSSL reads 00 00 as an ANY value (of "
+     "type EOC) and then the closing 00 00; for us 00 00 only ends contents, so the value "
+     "is missing (SF_CMS_MISSING_ELEMENT)"},
+    {"raw-not-ber", OPENSSL_REJECTS, raw_not_a_tree,
+     "the fault lies inside content we keep raw as one element (the input is not a BER "
+     "tree there); OpenSSL reads into it, e.g. collecting a constructed element of an "
+     "unassigned universal type as if it were a string"},
     {"kept-raw", OPENSSL_REJECTS, openssl_decodes_what_we_keep_raw,
      "OpenSSL decodes parts we recognize and keep raw: CRLs, RecipientInfo choices other than "
      "ktri, digested/encrypted/authenticated/compressed content"},
@@ -289,6 +346,92 @@ static void compare_enveloped(const sf_cms_enveloped_data *ed, CMS_ContentInfo *
   same_certs(&ed->originator_certs, cms);
 }
 
+/* attr_value returns the single value of attribute |nid| of |si|, or sets
+ * *why when the attribute is there but not one value of type |type|. */
+static const ASN1_TYPE *attr_value(CMS_SignerInfo *si, int nid, int type, const char **why,
+                                   const char *what) {
+  int at = CMS_signed_get_attr_by_NID(si, nid, -1);
+  if (at < 0) return NULL;
+  X509_ATTRIBUTE *a = CMS_signed_get_attr(si, at);
+  const ASN1_TYPE *v = X509_ATTRIBUTE_count(a) == 1 ? X509_ATTRIBUTE_get0_type(a, 0) : NULL;
+  if (v == NULL || (type >= 0 && v->type != type) || CMS_signed_get_attr_by_NID(si, nid, at) >= 0) {
+    *why = what;
+    return NULL;
+  }
+  return v;
+}
+
+static int time_ok(const ASN1_TYPE *v) {
+  return v->type == V_ASN1_UTCTIME ? ASN1_TIME_check(v->value.utctime)
+         : v->type == V_ASN1_GENERALIZEDTIME ? ASN1_TIME_check(v->value.generalizedtime)
+                                            : 0;
+}
+
+static const char *use_signer(CMS_SignerInfo *si) {
+  const char *why = NULL;
+  attr_value(si, NID_pkcs9_contentType, V_ASN1_OBJECT, &why, "contentType attribute");
+  attr_value(si, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, &why, "messageDigest attribute");
+  const ASN1_TYPE *t = attr_value(si, NID_pkcs9_signingTime, -1, &why, "signingTime attribute");
+  if (t != NULL && !time_ok(t)) why = "signingTime attribute";
+  const ASN1_TYPE *caps = attr_value(si, NID_SMIMECapabilities, V_ASN1_SEQUENCE, &why,
+                                     "smimeCapabilities attribute");
+  if (caps != NULL) {
+    const unsigned char *p = ASN1_STRING_get0_data(caps->value.sequence);
+    long n = ASN1_STRING_length(caps->value.sequence);
+    X509_ALGORS *algs = d2i_X509_ALGORS(NULL, &p, n);
+    if (algs == NULL || p != ASN1_STRING_get0_data(caps->value.sequence) + n) {
+      why = "smimeCapabilities attribute";
+    }
+    sk_X509_ALGOR_pop_free(algs, X509_ALGOR_free);
+  }
+  return why;
+}
+
+static const char *use_cert(X509 *x, int *ext_trailing) {
+  static const int nids[] = {NID_subject_alt_name, NID_basic_constraints,
+                             NID_subject_key_identifier, NID_ext_key_usage};
+  if (!ASN1_TIME_check(X509_get0_notBefore(x)) || !ASN1_TIME_check(X509_get0_notAfter(x))) {
+    return "certificate validity";
+  }
+  for (size_t i = 0; i < sizeof nids / sizeof nids[0]; i++) {
+    int crit = 0;
+    void *ext = X509_get_ext_d2i(x, nids[i], &crit, NULL);
+    const X509V3_EXT_METHOD *m = X509V3_EXT_get_nid(nids[i]);
+    if (ext != NULL) {
+      ASN1_item_free(ext, ASN1_ITEM_ptr(m->it));
+      /* X509V3_EXT_d2i does not look past the value: do it here. */
+      const ASN1_OCTET_STRING *v =
+          X509_EXTENSION_get_data(X509_get_ext(x, X509_get_ext_by_NID(x, nids[i], -1)));
+      const unsigned char *p = ASN1_STRING_get0_data(v);
+      ASN1_VALUE *again = ASN1_item_d2i(NULL, &p, ASN1_STRING_length(v), ASN1_ITEM_ptr(m->it));
+      if (again != NULL && p != ASN1_STRING_get0_data(v) + ASN1_STRING_length(v)) *ext_trailing = 1;
+      ASN1_item_free(again, ASN1_ITEM_ptr(m->it));
+    } else if (crit != -1) {
+      return crit == -2 ? "duplicate certificate extension" : "certificate extension value";
+    }
+  }
+  return NULL;
+}
+
+/* use_parts returns the first part OpenSSL rejects when asked to use it. */
+static const char *use_parts(CMS_ContentInfo *cms, int *ext_trailing) {
+  const char *why = NULL;
+  int nid = OBJ_obj2nid(CMS_get0_type(cms));
+  if (nid == NID_pkcs7_signed) {
+    STACK_OF(CMS_SignerInfo) *sis = CMS_get0_SignerInfos(cms);
+    for (int i = 0; why == NULL && i < sk_CMS_SignerInfo_num(sis); i++) {
+      why = use_signer(sk_CMS_SignerInfo_value(sis, i));
+    }
+  }
+  if (nid == NID_pkcs7_signed || nid == NID_pkcs7_enveloped) {
+    STACK_OF(X509) *certs = CMS_get1_certs(cms);
+    for (int i = 0; why == NULL && i < sk_X509_num(certs); i++) why = use_cert(sk_X509_value(certs, i), ext_trailing);
+    sk_X509_pop_free(certs, X509_free);
+  }
+  ERR_clear_error();
+  return why;
+}
+
 static void collect_errors(diff *d) {
   size_t k = 0;
   const char *data = NULL;
@@ -322,13 +465,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   collect_errors(&d);
 
   int ours_ok = d.ours == SF_CMS_OK;
+  if (!ours_ok && d.theirs) d.rejected_on_use = use_parts(cms, &d.ext_trailing);
   if (ours_ok != d.theirs) {
     int direction = ours_ok ? OPENSSL_REJECTS : WE_REJECT;
     const char *why = justify(&d, direction);
     SF_CHECK(why != NULL,
              "cms_diff: accept/reject differs: ours=%s (%s at offset %zu), openssl=%s [%s]",
              sf_cms_status_name(d.ours), d.err.reason, d.err.offset,
-             d.theirs ? "accepted" : "rejected", d.ossl_errors);
+             d.theirs ? "accepted, and every part it decodes on use" : "rejected", d.ossl_errors);
   } else if (ours_ok) {
     same_int("bytes read", (long)size, (long)d.consumed);
     const ASN1_OBJECT *type = CMS_get0_type(cms);

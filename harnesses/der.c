@@ -23,12 +23,6 @@
 static const uint8_t *g_in;
 static size_t g_len;
 
-static int is_string_type(sf_der_tag tag) {
-  uint32_t n = tag & SF_DER_NUMBER_MASK;
-  return (tag & SF_DER_CLASS_MASK) == SF_DER_CLASS_UNIVERSAL &&
-         (n == 3 || n == 4 || n == 7 || n == 12 || (n >= 18 && n <= 28) || n == 30);
-}
-
 static void check_primitive(const sf_der_elem *e) {
   if ((e->tag & SF_DER_CLASS_MASK) != SF_DER_CLASS_UNIVERSAL || (e->tag & SF_DER_CONSTRUCTED)) {
     return;
@@ -59,27 +53,17 @@ static void check_primitive(const sf_der_elem *e) {
   }
 }
 
-/* walk reads every element at every depth; returns the status. */
-static int walk(sf_der *d) {
-  while (!sf_der_at_end(d)) {
-    sf_der_elem e;
-    int rc = sf_der_get_any(d, &e);
-    if (rc != SF_DER_OK) return rc;
-    SF_CHECK_WITHIN(e.whole, g_in, g_len, "element");
-    SF_CHECK_WITHIN(e.contents, g_in, g_len, "contents");
-    SF_CHECK(e.contents.ptr >= e.whole.ptr + e.header_len &&
-                 e.contents.ptr + e.contents.len <= e.whole.ptr + e.whole.len,
-             "contents outside their element");
-    check_primitive(&e);
-    if ((e.tag & SF_DER_CONSTRUCTED) && !is_string_type(e.tag)) {
-      sf_der inner;
-      rc = sf_der_open(d, &e, &inner);
-      if (rc == SF_DER_OK) rc = walk(&inner);
-      if (rc != SF_DER_OK) return rc;
-    }
-  }
-  return SF_DER_OK;
+/* visit checks one element of the walk. */
+static void visit(const sf_der_elem *e) {
+  SF_CHECK_WITHIN(e->whole, g_in, g_len, "element");
+  SF_CHECK_WITHIN(e->contents, g_in, g_len, "contents");
+  SF_CHECK(e->contents.ptr >= e->whole.ptr + e->header_len &&
+               e->contents.ptr + e->contents.len <= e->whole.ptr + e->whole.len,
+           "contents outside their element");
+  check_primitive(e);
 }
+
+static int walk(sf_der *d) { return sf_walk_tree(d, visit); }
 
 /* reencode writes the DER of what cursor |d| (valid DER) holds into |out|
  * (room for |cap| bytes plus one header). */
@@ -125,7 +109,7 @@ static void same_tree(sf_der *a, sf_der *b) {
     sf_der sa = *a, sb = *b;
     SF_CHECK(sf_der_get_any(a, &ea) == SF_DER_OK && sf_der_get_any(b, &eb) == SF_DER_OK,
              "an element of a valid tree does not read");
-    if (is_string_type(ea.tag)) {
+    if (sf_is_string_tag(ea.tag)) {
       SF_CHECK((ea.tag & ~SF_DER_CONSTRUCTED) == eb.tag, "string tag %08x became %08x",
                (unsigned)ea.tag, (unsigned)eb.tag);
       size_t la = 0, lb = 0;

@@ -4,9 +4,11 @@
 int sf_cms__need(sf_der *d, sf_der_tag tag, int code) {
   if (sf_der_at_end(d)) return sf_cms__fail(d, SF_CMS_MISSING_ELEMENT, d->pos);
   if (!sf_der_is_next(d, tag)) {
-    /* A malformed identifier is an encoding fault: let the reader name it. */
+    /* A malformed identifier, or the right type in the wrong form (a
+     * primitive SET, X.690 8.12.1), is an encoding fault: let the reader
+     * name it. */
     sf_der_tag got = 0;
-    if (!sf_der_peek_tag(d, &got)) {
+    if (!sf_der_peek_tag(d, &got) || (got ^ tag) == SF_DER_CONSTRUCTED) {
       sf_der_elem e;
       sf_der probe = *d;
       int rc = sf_der_get_any(&probe, &e);

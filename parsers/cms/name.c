@@ -5,7 +5,8 @@
  *   RelativeDistinguishedName ::= SET SIZE (1..MAX) OF AttributeTypeAndValue
  *   AttributeTypeAndValue ::= SEQUENCE { type OID, value ANY }
  *
- * Values are kept encoded. The text types whose encoding can be wrong
+ * Values are kept encoded and must be of a universal type. The text types
+ * whose encoding can be wrong
  * (UTF8String, BMPString, UniversalString) are checked, since a reader that
  * converts names to compare them (RFC 5280 7.1) fails on those. */
 #include "cms_internal.h"
@@ -21,6 +22,12 @@ static int get_atv(sf_der *rdn) {
   if (rc == SF_CMS_OK && sf_der_at_end(&atv)) rc = sf_cms__fail(&atv, SF_CMS_BAD_NAME, atv.pos);
   if (rc == SF_CMS_OK) rc = sf_der_get_any(&atv, &value);
   if (rc == SF_CMS_OK && !sf_der_at_end(&atv)) rc = sf_cms__fail(&atv, SF_CMS_BAD_NAME, atv.pos);
+  /* X.520 attribute values are universal types (DirectoryString, IA5String,
+   * PrintableString...); a context- or application-tagged value is not a
+   * name any reader compares (OpenSSL rejects it: "mstring not universal"). */
+  if (rc == SF_CMS_OK && (value.tag & SF_DER_CLASS_MASK) != SF_DER_CLASS_UNIVERSAL) {
+    rc = sf_cms__fail(&atv, SF_CMS_BAD_NAME, sf_cms__offset(&atv, value.whole));
+  }
   if (rc == SF_CMS_OK) {
     sf_der_tag t = value.tag;
     if (t == SF_DER_UTF8STRING || t == SF_DER_BMPSTRING || t == SF_DER_UNIVERSALSTRING) {

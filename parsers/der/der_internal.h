@@ -12,6 +12,13 @@ typedef struct sf_der__hdr {
   int indefinite; /* the length octet was 0x80 */
 } sf_der__hdr;
 
+/* sf_der__is_eoc returns 1 if |h| is end-of-contents: exactly the two
+ * octets 00 00 (X.690 8.1.5). "00 81 00" is not one, even in BER: it is an
+ * element of the reserved tag 0, which sf_der_get_any rejects. */
+static inline int sf_der__is_eoc(const sf_der__hdr *h) {
+  return h->tag == SF_DER_EOC && !h->indefinite && h->len == 0 && h->header_len == 2;
+}
+
 /* sf_der__read_header decodes the identifier and length octets at absolute
  * |pos| of st->base, reading nothing at or past |end|. The definite contents
  * must fit before |end|. Applies st->flags (indefinite, non-minimal lengths)

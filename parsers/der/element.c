@@ -79,7 +79,7 @@ static int find_indefinite_end(const sf_der *d, size_t pos, unsigned depth, size
     if (rc != SF_DER_OK) {
       return sf_der_fail(st, rc == SF_DER_TRUNCATED ? SF_DER_MISSING_EOC : rc, err_off);
     }
-    if (h.tag == SF_DER_EOC && !h.indefinite && h.len == 0) {
+    if (sf_der__is_eoc(&h)) {
       if (--open == 0) {
         *out_eoc = pos;
         return SF_DER_OK;

@@ -24,7 +24,7 @@ int sf_der__walk_string(sf_der_state *st, size_t pos, size_t end, int indefinite
     sf_der__hdr h;
     int rc = sf_der__read_header(st, pos, end, &h, err_off);
     if (rc != SF_DER_OK) return rc;
-    if (h.tag == SF_DER_EOC && !h.indefinite && h.len == 0) {
+    if (sf_der__is_eoc(&h)) {
       if (!indefinite) {
         *err_off = pos;
         return SF_DER_BAD_EOC;
