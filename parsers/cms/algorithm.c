@@ -8,13 +8,22 @@ int sf_cms__need(sf_der *d, sf_der_tag tag, int code) {
      * primitive SET, X.690 8.12.1), is an encoding fault: let the reader
      * name it. */
     sf_der_tag got = 0;
-    if (!sf_der_peek_tag(d, &got) || (got ^ tag) == SF_DER_CONSTRUCTED) {
+    int wrong_form = sf_der_peek_tag(d, &got) && (got ^ tag) == SF_DER_CONSTRUCTED;
+    if (!sf_der_peek_tag(d, &got) || wrong_form) {
       sf_der_elem e;
       sf_der probe = *d;
       int rc = sf_der_get_any(&probe, &e);
       if (rc != SF_CMS_OK) return rc;
     }
-    return sf_cms__fail(d, code, d->pos);
+    return sf_cms__fail(d, wrong_form ? SF_CMS_BAD_FORM : code, d->pos);
+  }
+  return SF_CMS_OK;
+}
+
+int sf_cms__optional(sf_der *d, sf_der_tag tag, int *out_present) {
+  *out_present = sf_der_is_next(d, tag);
+  if (!*out_present && sf_der_is_next(d, tag ^ SF_DER_CONSTRUCTED)) {
+    return sf_cms__fail(d, SF_CMS_BAD_FORM, d->pos);
   }
   return SF_CMS_OK;
 }

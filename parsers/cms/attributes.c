@@ -38,8 +38,10 @@ int sf_cms__get_attrs(sf_der *d, sf_der_tag tag, sf_cms_attrs *out) {
   sf_der set;
   out->whole = sf_slice_make(NULL, 0);
   out->count = 0;
-  if (!sf_der_is_next(d, tag)) return SF_CMS_OK;
-  int rc = sf_der_get_elem(d, tag, &e);
+  int present = 0;
+  int rc = sf_cms__optional(d, tag, &present);
+  if (rc != SF_CMS_OK || !present) return rc;
+  rc = sf_der_get_elem(d, tag, &e);
   if (rc == SF_CMS_OK) rc = sf_der_open(d, &e, &set);
   if (rc == SF_CMS_OK && sf_der_at_end(&set)) rc = sf_cms__fail(d, SF_CMS_EMPTY_ATTRIBUTES, sf_cms__offset(d, e.whole));
   while (rc == SF_CMS_OK && !sf_der_at_end(&set)) {

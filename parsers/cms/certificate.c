@@ -205,7 +205,9 @@ static int get_tbs(sf_der *c, sf_cms_cert *out) {
   if (rc == SF_CMS_OK) rc = sf_der_open(c, &e, &tbs);
   if (rc != SF_CMS_OK) return rc;
   out->tbs = e.whole;
-  if (sf_der_is_next(&tbs, SF_DER_CONTEXT_CONS(0))) {
+  int present = 0;
+  rc = sf_cms__optional(&tbs, SF_DER_CONTEXT_CONS(0), &present);
+  if (rc == SF_CMS_OK && present) {
     sf_der ver;
     size_t at = tbs.pos;
     rc = sf_der_get(&tbs, SF_DER_CONTEXT_CONS(0), &ver);
@@ -231,7 +233,8 @@ static int get_tbs(sf_der *c, sf_cms_cert *out) {
       rc = sf_der_get_implicit_string(&tbs, SF_DER_CONTEXT(n), SF_DER_BIT_STRING, &bits);
     }
   }
-  if (rc == SF_CMS_OK && sf_der_is_next(&tbs, SF_DER_CONTEXT_CONS(3))) rc = get_extensions(&tbs, out);
+  if (rc == SF_CMS_OK) rc = sf_cms__optional(&tbs, SF_DER_CONTEXT_CONS(3), &present);
+  if (rc == SF_CMS_OK && present) rc = get_extensions(&tbs, out);
   if (rc == SF_CMS_OK) rc = sf_der_finish(&tbs);
   return rc;
 }
@@ -261,8 +264,10 @@ int sf_cms__get_certs(sf_der *d, sf_der_tag tag, sf_cms_certs *out) {
   sf_der set;
   out->whole = sf_slice_make(NULL, 0);
   out->count = out->other_count = 0;
-  if (!sf_der_is_next(d, tag)) return SF_CMS_OK;
-  int rc = sf_der_get_elem(d, tag, &e);
+  int present = 0;
+  int rc = sf_cms__optional(d, tag, &present);
+  if (rc != SF_CMS_OK || !present) return rc;
+  rc = sf_der_get_elem(d, tag, &e);
   if (rc == SF_CMS_OK) rc = sf_der_open(d, &e, &set);
   while (rc == SF_CMS_OK && !sf_der_at_end(&set)) {
     size_t at = set.pos;
@@ -304,8 +309,10 @@ int sf_cms__get_crls(sf_der *d, sf_der_tag tag, sf_slice *out, size_t *out_count
   sf_der set;
   *out = sf_slice_make(NULL, 0);
   *out_count = 0;
-  if (!sf_der_is_next(d, tag)) return SF_CMS_OK;
-  int rc = sf_der_get_elem(d, tag, &e);
+  int present = 0;
+  int rc = sf_cms__optional(d, tag, &present);
+  if (rc != SF_CMS_OK || !present) return rc;
+  rc = sf_der_get_elem(d, tag, &e);
   if (rc == SF_CMS_OK) rc = sf_der_open(d, &e, &set);
   while (rc == SF_CMS_OK && !sf_der_at_end(&set)) {
     sf_der_elem crl;

@@ -24,6 +24,12 @@ static inline int sf_cms__fail(sf_der *d, int code, size_t offset) {
  * unless the next element has tag |tag|; it reads nothing. */
 int sf_cms__need(sf_der *d, sf_der_tag tag, int code);
 
+/* sf_cms__optional sets *out_present to 1 if the next element has tag
+ * |tag| (an OPTIONAL field that is there). The same tag in the other form (a
+ * primitive [0] where the field is a constructed SET OF) is
+ * SF_CMS_BAD_FORM, not an absent field followed by garbage. */
+int sf_cms__optional(sf_der *d, sf_der_tag tag, int *out_present);
+
 /* sf_cms__offset returns the offset of |s| in the top-level buffer. */
 static inline size_t sf_cms__offset(const sf_der *d, sf_slice s) {
   return (size_t)(s.ptr - d->st->base);

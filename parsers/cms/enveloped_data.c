@@ -70,8 +70,10 @@ static int get_originator_info(sf_der *ed, sf_cms_enveloped_data *out) {
   sf_der_elem e;
   sf_slice crls;
   size_t crl_count = 0;
-  if (!sf_der_is_next(ed, SF_DER_CONTEXT_CONS(0))) return SF_CMS_OK;
-  int rc = sf_der_get_elem(ed, SF_DER_CONTEXT_CONS(0), &e);
+  int present = 0;
+  int rc = sf_cms__optional(ed, SF_DER_CONTEXT_CONS(0), &present);
+  if (rc != SF_CMS_OK || !present) return rc;
+  rc = sf_der_get_elem(ed, SF_DER_CONTEXT_CONS(0), &e);
   if (rc == SF_CMS_OK) rc = sf_der_open(ed, &e, &oi);
   if (rc == SF_CMS_OK) rc = sf_cms__get_certs(&oi, SF_DER_CONTEXT_CONS(0), &out->originator_certs);
   if (rc == SF_CMS_OK) rc = sf_cms__get_crls(&oi, SF_DER_CONTEXT_CONS(1), &crls, &crl_count);

@@ -33,7 +33,8 @@ static int get_encap_content_info(sf_der *sd, sf_cms_signed_data *out) {
   if (rc == SF_CMS_OK) rc = sf_der_get(sd, SF_DER_SEQUENCE, &eci);
   if (rc == SF_CMS_OK) rc = sf_cms__need(&eci, SF_DER_OID, SF_CMS_UNEXPECTED_TAG);
   if (rc == SF_CMS_OK) rc = sf_der_get_oid(&eci, &out->econtent_type);
-  if (rc == SF_CMS_OK) rc = sf_der_get_optional(&eci, SF_DER_CONTEXT_CONS(0), &wrap, &present);
+  if (rc == SF_CMS_OK) rc = sf_cms__optional(&eci, SF_DER_CONTEXT_CONS(0), &present);
+  if (rc == SF_CMS_OK && present) rc = sf_der_get(&eci, SF_DER_CONTEXT_CONS(0), &wrap);
   if (rc == SF_CMS_OK && present) {
     /* Primitive, or (BER, e.g. openssl cms -stream) constructed. */
     if (!sf_der_is_next(&wrap, SF_DER_OCTET_STRING | SF_DER_CONSTRUCTED)) {

@@ -62,7 +62,7 @@ extern "C" {
   X(MISSING_EOC, "indefinite-length contents end without end-of-contents octets")              \
   X(BAD_EOC, "end-of-contents octets where no indefinite length is open, or not 00 00")        \
   X(TOO_DEEP, "constructed elements nested deeper than SF_DER_MAX_DEPTH")                      \
-  X(BAD_FORM, "a universal type in the wrong form (a constructed INTEGER, a primitive SEQUENCE)") \
+  X(BAD_FORM, "an element in the wrong form (a constructed INTEGER, a primitive SEQUENCE or SET OF)") \
   X(CONSTRUCTED_STRING, "a constructed string encoding where DER requires a primitive one")     \
   X(BAD_STRING_SEGMENT, "a segment of a constructed string is not of the string's type")       \
   X(STRING_TOO_DEEP, "constructed strings nested deeper than SF_DER_MAX_STRING_NEST")          \

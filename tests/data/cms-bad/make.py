@@ -208,6 +208,23 @@ cert[1][0][1][7][1][0][1][0][1][1][1] = b"\x30\x00"
 case("empty-san.der", enc(t), "SF_CMS_BAD_SUBJECT_ALT_NAME", "",
      "an empty subjectAltName SEQUENCE (SIZE (1..MAX))")
 
+# Shapes the fuzzers found (crashes/INDEX.tsv has the original inputs).
+t = signed_tree()
+issuer = signer(t)[1][1][1][0]  # sid > issuerAndSerialNumber > issuer Name
+issuer[1][0][1][0][1][1][0] = b"\x80"  # countryName value tagged [0]
+case("name-value-context-tag.der", enc(t), "SF_CMS_BAD_NAME", "",
+     "an issuer attribute value tagged [0] instead of a universal string type")
+
+t = signed_tree()
+t[1][1][1][0][1][-1][0] = b"\x11"  # signerInfos as a primitive SET
+case("primitive-set.der", enc(t), "SF_CMS_BAD_FORM", "",
+     "signerInfos encoded as a primitive SET (X.690 8.12.1: always constructed)")
+
+t = signed_tree()
+t[1][1][1][0][1][3][0] = b"\x80"  # certificates [0] in primitive form
+case("primitive-certificates.der", enc(t), "SF_CMS_BAD_FORM", "",
+     "certificates as a primitive [0] (an IMPLICIT SET OF stays constructed, X.690 8.14.3)")
+
 with open(os.path.join(HERE, "INDEX.tsv"), "w") as f:
     f.write("file\tstatus\tflags\tdescription\n")
     for c in cases:
