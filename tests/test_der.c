@@ -87,6 +87,8 @@ static const struct {
     {"24 80 04 01 41 24 80 04 00 00 00 00 00", BER, SF_DER_OK, 0, "nested indefinite segments"},
     {"24 0E 24 0C 24 0A 24 08 24 06 24 04 24 02 04 00", BER, SF_DER_STRING_TOO_DEEP, 12,
      "segments nested 7 deep"},
+    {"24 0C 24 0A 24 08 24 06 24 04 24 02 04 00", BER, SF_DER_OK, 0,
+     "segments nested 6 deep: 5 inside the outer one"},
     {"02 00", 0, SF_DER_BAD_INTEGER, 2, "empty INTEGER"},
     {"02 02 00 7F", 0, SF_DER_NONMINIMAL_INTEGER, 2, "INTEGER with a redundant 00"},
     {"02 02 FF 80", 0, SF_DER_NONMINIMAL_INTEGER, 2, "INTEGER with a redundant FF"},

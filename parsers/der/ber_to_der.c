@@ -27,7 +27,7 @@ static int joined_string(const sf_der *d, const sf_der_elem *e, uint8_t *out, si
   size_t cstart = (size_t)(e->contents.ptr - d->st->base);
   size_t len = 0, segments = 0, after = 0, err_off = cstart;
   uint8_t unused = 0;
-  int rc = sf_der__walk_string(d->st, cstart, cstart + e->contents.len, 0, number, 1, &len,
+  int rc = sf_der__walk_string(d->st, cstart, cstart + e->contents.len, 0, number, 0, &len,
                                &segments, out, &unused, &after, &err_off);
   if (rc != SF_DER_OK) return sf_der_fail(d->st, rc, err_off);
   if (number == SF_DER_BIT_STRING) {

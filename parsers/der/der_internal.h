@@ -43,7 +43,8 @@ int sf_der__integer_check(sf_slice contents);
 
 /* sf_der__walk_string walks the constructed string whose contents are
  * [pos, end) (definite) or run to an end-of-contents (|indefinite|), made of
- * segments of universal type |number|, at string nesting |nest|. It adds the
+ * segments of universal type |number|, at string nesting |nest| (0 for the
+ * contents of the outermost constructed string). It adds the
  * joined length to *io_len and the primitive segments to *io_segments, and,
  * when |out| is not NULL, appends the joined bytes at out[*io_len] (the
  * caller has checked the room). *out_end gets the position after the

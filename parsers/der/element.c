@@ -159,7 +159,7 @@ int sf_der_get_any(sf_der *d, sf_der_elem *out) {
       /* The segments must be of the string's own type, all the way down. */
       size_t joined = 0, segments = 0, after = 0;
       uint8_t unused = 0;
-      rc = sf_der__walk_string(st, cstart, cend, 0, number, 1,
+      rc = sf_der__walk_string(st, cstart, cend, 0, number, 0,
                                &joined, &segments, NULL, &unused, &after, &err_off);
       if (rc != SF_DER_OK) return sf_der_fail(st, rc, err_off);
     } else if (!constructed) {

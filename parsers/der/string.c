@@ -8,10 +8,6 @@
 int sf_der__walk_string(sf_der_state *st, size_t pos, size_t end, int indefinite, uint32_t number,
                         unsigned nest, size_t *io_len, size_t *io_segments, uint8_t *out,
                         uint8_t *io_unused, size_t *out_end, size_t *err_off) {
-  if (nest > SF_DER_MAX_STRING_NEST) {
-    *err_off = pos;
-    return SF_DER_STRING_TOO_DEEP;
-  }
   for (;;) {
     if (pos >= end) {
       if (indefinite) {
@@ -40,6 +36,10 @@ int sf_der__walk_string(sf_der_state *st, size_t pos, size_t end, int indefinite
     size_t cstart = pos + h.header_len;
     if (h.tag & SF_DER_CONSTRUCTED) {
       size_t after = 0;
+      if (nest + 1 > SF_DER_MAX_STRING_NEST) {
+        *err_off = pos;
+        return SF_DER_STRING_TOO_DEEP;
+      }
       rc = sf_der__walk_string(st, cstart, h.indefinite ? end : cstart + h.len, h.indefinite,
                                number, nest + 1, io_len, io_segments, out, io_unused, &after,
                                err_off);
@@ -86,7 +86,7 @@ int sf_der_get_implicit_string(sf_der *d, sf_der_tag tag, uint32_t type, sf_der_
     size_t len = 0, segments = 0, after = 0, err_off = start;
     uint8_t unused = 0;
     size_t cstart = (size_t)(e.contents.ptr - st->base);
-    rc = sf_der__walk_string(st, cstart, cstart + e.contents.len, 0, type, 1, &len, &segments,
+    rc = sf_der__walk_string(st, cstart, cstart + e.contents.len, 0, type, 0, &len, &segments,
                              NULL, &unused, &after, &err_off);
     if (rc != SF_DER_OK) {
       d->pos = start;
@@ -137,7 +137,7 @@ int sf_der_string_copy(const sf_der_string *s, uint8_t *out, size_t cap, size_t 
   st.flags = s->flags;
   size_t len = 0, segments = 0, after = 0, err_off = 0;
   uint8_t unused = 0;
-  int rc = sf_der__walk_string(&st, 0, s->contents.len, 0, s->tag, 1, &len, &segments, out,
+  int rc = sf_der__walk_string(&st, 0, s->contents.len, 0, s->tag, 0, &len, &segments, out,
                                &unused, &after, &err_off);
   if (rc != SF_DER_OK) return rc;
   if (s->tag == SF_DER_BIT_STRING) {

@@ -38,8 +38,9 @@ extern "C" {
 /* Octets after the first of a high tag number (X.690 8.1.2.4): tag numbers
  * below 2^28. */
 #define SF_DER_MAX_TAG_OCTETS 4
-/* Nesting of BER constructed strings inside constructed strings (X.690
- * 8.7.3, 8.6.3); OpenSSL allows 5 (ASN1_MAX_STRING_NEST). */
+/* Constructed strings nested inside a constructed string (X.690 8.7.3,
+ * 8.6.3), the outer one not counted; the same as OpenSSL's
+ * ASN1_MAX_STRING_NEST. */
 #define SF_DER_MAX_STRING_NEST 5
 /* Arcs of one OBJECT IDENTIFIER (the two first arcs count as two). */
 #define SF_DER_MAX_OID_ARCS 32
