@@ -57,7 +57,15 @@ static int verify_at(CMS_ContentInfo *cms, time_t when, const unsigned char *con
   X509_STORE *store = X509_STORE_new();
   X509_STORE_add_cert(store, g_ca);
   X509_VERIFY_PARAM_set_time(X509_STORE_get0_param(store), when);
-  BIO *dcont = content ? mem(content, n) : NULL;
+  /* The content goes through a null filter: given a bare memory BIO,
+   * OpenSSL 3.0's CMS_verify copies it into a second memory BIO that it
+   * leaks when CMS_dataInit fails (an unknown digest algorithm), which would
+   * stop every fuzzing run on LeakSanitizer. */
+  BIO *dcont = NULL;
+  if (content != NULL) {
+    dcont = BIO_new(BIO_f_null());
+    BIO_push(dcont, mem(content, n));
+  }
   BIO *out = BIO_new(BIO_s_mem());
   int ok = CMS_verify(cms, NULL, store, dcont, out, CMS_BINARY) == 1;
   *out_reason = 0;
@@ -68,7 +76,7 @@ static int verify_at(CMS_ContentInfo *cms, time_t when, const unsigned char *con
     }
   }
   BIO_free(out);
-  BIO_free(dcont);
+  BIO_free_all(dcont);
   X509_STORE_free(store);
   return ok;
 }
