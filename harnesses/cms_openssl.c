@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "der_check.h"
 #include "sf_draft_data.h"
 
 #define DRAFT_TIME 1107548232 /* 2005-02-04 20:17:12 UTC, blob 1's signingTime */
@@ -144,6 +145,18 @@ static void check_enveloped(CMS_ContentInfo *cms) {
   BIO_free(out);
 }
 
+/* eoc_value_reencoded recognizes a known OpenSSL quirk (crashes/cms_openssl/
+ * dc81b5...): inside an indefinite-length explicit tag, d2i reads 00 00 as
+ * an ANY value of type EOC; i2d writes it back as 00 00 inside definite
+ * contents, where d2i then refuses it. Our reader names exactly that:
+ * end-of-contents octets where no indefinite length is open. */
+static int eoc_value_reencoded(const unsigned char *der, size_t n) {
+  sf_der_state st;
+  sf_der d;
+  sf_der_init(&d, &st, der, n, SF_DER_BER);
+  return sf_walk_tree(&d, NULL) == SF_DER_BAD_EOC;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const unsigned char *p = data;
   CMS_ContentInfo *cms = d2i_CMS_ContentInfo(NULL, &p, (long)size);
@@ -154,6 +167,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (n > 0) {
       const unsigned char *q = der;
       CMS_ContentInfo *again = d2i_CMS_ContentInfo(NULL, &q, n);
+      if (again == NULL && eoc_value_reencoded(der, (size_t)n)) {
+        OPENSSL_free(der);
+        CMS_ContentInfo_free(cms);
+        ERR_clear_error();
+        return 0;
+      }
       SF_CHECK(again != NULL && q == der + n, "OpenSSL's re-encoding does not decode");
       unsigned char *der2 = NULL;
       int n2 = i2d_CMS_ContentInfo(again, &der2);
