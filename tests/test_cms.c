@@ -241,6 +241,83 @@ static void test_every_prefix(void) {
   }
 }
 
+/* The seeds scripts/gen-cms-seeds made with openssl cms (corpus/cms-seeds.tsv
+ * says which command made which file). */
+#define SEED(sha1) "corpus/cms/" sha1
+
+static void test_openssl_made_messages(void) {
+  sf_error err;
+  /* -stream -nodetach: indefinite lengths and a constructed eContent that
+   * joins to the content that was signed. */
+  CHECK_INT(parse_file(SEED("0ffa774307fc6da5e551512e5f2247bf383e22a6"), 0, &err),
+            SF_CMS_INDEFINITE_LENGTH);
+  CHECK_INT(err.offset, 1);
+  CHECK_INT(parse_file(SEED("0ffa774307fc6da5e551512e5f2247bf383e22a6"), SF_CMS_ALLOW_BER, &err),
+            SF_CMS_OK);
+  CHECK(result.warnings & SF_DER_W_INDEFINITE);
+  const sf_cms_signed_data *sd = &result.signed_data;
+  CHECK_INT(sd->has_econtent, 1);
+  size_t want_len = 0, got_len = 0;
+  uint8_t *want = sf_read_file(sf_source_path("tests/data/draft/cms/blob1-signed-content.bin"),
+                               &want_len);
+  uint8_t got[256];
+  CHECK_INT(sf_der_string_copy(&sd->econtent, got, sizeof got, &got_len), SF_DER_OK);
+  if (want) CHECK_BYTES(sf_slice_make(got, got_len), want, want_len);
+  free(want);
+  CHECK_INT(sd->signers[0].message_digest.len, 32); /* SHA-256 */
+
+  /* -keyid: signer and recipient named by subjectKeyIdentifier. */
+  CHECK_INT(parse_file(SEED("3b8966d4dd7d4cdd163117e0ffe73036fda5d53e"), 0, &err), SF_CMS_OK);
+  CHECK_INT(result.signed_data.signers[0].version, 3);
+  CHECK_INT(result.signed_data.signers[0].sid.kind, SF_CMS_SID_KEY_ID);
+  check_hex(result.signed_data.signers[0].sid.key_id, "ECDA985EE9F7F7D7EC2B294BDA25EEC7C77E9570");
+  CHECK_INT(parse_file(SEED("a3dc6e29408bc47320551c027a36807f9aa8c39e"), 0, &err), SF_CMS_OK);
+  CHECK_INT(result.enveloped_data.recipients[0].version, 2);
+  CHECK_INT(result.enveloped_data.recipients[0].rid.kind, SF_CMS_SID_KEY_ID);
+  CHECK_INT(result.enveloped_data.iv.len, 16); /* AES-256-CBC */
+
+  /* Two signers; two recipients; password and KEK recipients kept raw. */
+  CHECK_INT(parse_file(SEED("8285d5036856af7245e7889f35225910e190df17"), 0, &err), SF_CMS_OK);
+  CHECK_INT(result.signed_data.signer_count, 2);
+  CHECK_INT(result.signed_data.certs.count, 2);
+  CHECK_INT(parse_file(SEED("4a1a38415752865e27a1d51a093b59a9392c277a"), 0, &err), SF_CMS_OK);
+  CHECK_INT(result.enveloped_data.recipient_count, 2);
+  CHECK_INT(parse_file(SEED("cf0976bb0905726e57e5160799d82ced3ca586f5"), 0, &err), SF_CMS_OK);
+  CHECK_INT(result.enveloped_data.recipients[0].kind, SF_CMS_RI_PWRI);
+  CHECK_INT(parse_file(SEED("a5a8c0aca427ce8fd649341c2c127f3aefea130d"), 0, &err), SF_CMS_OK);
+  CHECK_INT(result.enveloped_data.recipients[0].kind, SF_CMS_RI_KEKRI);
+
+  /* No signed attributes: nothing decoded, still one signer. */
+  CHECK_INT(parse_file(SEED("72cd47d6c5a9f9f91b8bac2bb72df7a3de8f55a0"), 0, &err), SF_CMS_OK);
+  CHECK(!sf_slice_is_present(result.signed_data.signers[0].signed_attrs.whole));
+  CHECK(!sf_slice_is_present(result.signed_data.signers[0].message_digest));
+
+  /* An EnvelopedData ContentInfo signed as id-ct-contentInfo: two levels. */
+  CHECK_INT(parse_file(SEED("8f2f0c5ad8b81786506a4a92f1daa2209aab9d09"), 0, &err), SF_CMS_OK);
+  CHECK_INT(result.nesting, 2);
+
+  /* Other content types recognized by OID and kept raw. */
+  CHECK_INT(parse_file(SEED("6ade7f76db9791131e3f2bb79536abed79574a8d"), 0, &err), SF_CMS_OK);
+  CHECK_INT(result.type, SF_CMS_TYPE_DIGESTED);
+  CHECK_INT(parse_file(SEED("b439a1c12badb9b39aa19495c8e3c1dd71efe242"), 0, &err), SF_CMS_OK);
+  CHECK_INT(result.type, SF_CMS_TYPE_ENCRYPTED);
+  CHECK_INT(parse_file(SEED("271c2f92b0cbef0b8fc2f7db5d3f07e21937577b"), 0, &err), SF_CMS_OK);
+  CHECK_INT(result.type, SF_CMS_TYPE_DATA);
+  CHECK_INT(result.data.length, 68);
+
+  /* A certificate with extendedKeyUsage (emailProtection, clientAuth). */
+  CHECK_INT(parse_file(SEED("7a8d91a3cc4736f936b113c28884e67a18366083"), 0, &err), SF_CMS_OK);
+  const sf_cms_cert *c = &result.signed_data.certs.items[0];
+  CHECK_INT(c->has_eku, 1);
+  CHECK_INT(c->eku_count, 2);
+  static const uint8_t email_protection[] = {0x2B, 0x06, 0x01, 0x05, 0x05, 0x07, 0x03, 0x04};
+  CHECK_BYTES(c->eku[0], email_protection, sizeof email_protection);
+  CHECK_INT(c->san_count, 3);
+  CHECK_INT(c->san[1].type, SF_CMS_GN_EMAIL);
+  CHECK_SLICE(c->san[1].value, "fluffy@example.com");
+  CHECK_INT(c->san[2].type, SF_CMS_GN_DNS);
+}
+
 static void test_status_table(void) {
   CHECK(strcmp(sf_cms_status_name(SF_CMS_TRUNCATED), "SF_CMS_TRUNCATED") == 0);
   CHECK(strcmp(sf_cms_status_reason(SF_CMS_TRUNCATED), sf_der_status_reason(SF_DER_TRUNCATED)) == 0);
@@ -257,6 +334,7 @@ int main(void) {
   RUN(test_bad_inputs);
   RUN(test_warnings);
   RUN(test_every_prefix);
+  RUN(test_openssl_made_messages);
   RUN(test_status_table);
   return sf_test_finish();
 }
