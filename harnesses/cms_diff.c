@@ -90,7 +90,7 @@ static int certificate_detail(const diff *d) {
 
 static int x690_rule(const diff *d) {
   static const int codes[] = {SF_CMS_NONMINIMAL_TAG, SF_CMS_BAD_STRING_SEGMENT, SF_CMS_BAD_FORM,
-                              SF_CMS_BAD_EOC,
+                              SF_CMS_BAD_EOC, SF_CMS_BAD_INTEGER,
                               SF_CMS_CONSTRUCTED_STRING, SF_CMS_BAD_STRING, -1};
   return code_in(d->ours, codes);
 }
@@ -179,6 +179,7 @@ static const struct {
      "X.690 rules OpenSSL's decoder skips: low tag numbers in high-tag form (8.1.2.3), "
      "a primitive SET OF (8.12.1), a string segment tagged [UNIVERSAL 0] with a length "
      "(OpenSSL checks only a segment's class; 8.1.5 makes 00 00 the only end-of-contents), "
+     "an INTEGER with no contents octets (8.3.1; OpenSSL's INT32 versions read it as 0), "
      "segments of a constructed string of another type (8.7.3.2), constructed encodings "
      "where we require DER primitive values (signature, keys, messageDigest), string contents"},
     {"name-value-types", OPENSSL_REJECTS, openssl_name_value_types,
