@@ -243,12 +243,13 @@ int sf_cms__get_cert(sf_der *d, sf_cms_cert *out) {
   sf_der_elem e;
   sf_der c;
   sf_der_string sig;
+  sf_cms_alg outer_alg; /* RFC 5280 4.1.1.2: the same as the TBS signature field */
   memset(out, 0, sizeof *out);
   int rc = sf_cms__need(d, SF_DER_SEQUENCE, SF_CMS_BAD_CERTIFICATE);
   if (rc == SF_CMS_OK) rc = sf_der_get_elem(d, SF_DER_SEQUENCE, &e);
   if (rc == SF_CMS_OK) rc = sf_der_open(d, &e, &c);
   if (rc == SF_CMS_OK) rc = get_tbs(&c, out);
-  if (rc == SF_CMS_OK) rc = sf_cms__get_alg(&c, &out->signature_alg);
+  if (rc == SF_CMS_OK) rc = sf_cms__get_alg(&c, &outer_alg);
   if (rc == SF_CMS_OK) rc = sf_cms__need(&c, SF_DER_BIT_STRING, SF_CMS_BAD_CERTIFICATE);
   if (rc == SF_CMS_OK) rc = sf_der_get_string(&c, SF_DER_BIT_STRING, &sig);
   if (rc == SF_CMS_OK) rc = sf_der_finish(&c);
