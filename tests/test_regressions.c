@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "sf/cms.h"
+#include "sf/mime.h"
 #include "sip_test_util.h"
 
 /* How a row's input is parsed: as the target that found it parses it. */
@@ -16,6 +17,8 @@ enum parse_kind {
   SIP_DATAGRAM, /* sf_sip_parse, datagram, strict */
   SIP_URI,      /* sf_sip_parse_uri */
   CMS_BER,      /* sf_cms_parse with the flags of the cms and cms_diff targets */
+  CMS_STRICT,   /* sf_cms_parse, strict DER */
+  MIME,         /* mime_multipart's input: Content-Type line, then the body; strict */
 };
 #define CMS_FLAGS (SF_CMS_ALLOW_BER | SF_CMS_ALLOW_DETACHED_ENCRYPTED)
 
@@ -53,6 +56,21 @@ static const regression table[] = {
    SIP_URI, SIP(BAD_ESCAPE), "%", 0},
   {"sip_uri/20891b03d9d00879672fa4be2f7f58b4a7cf64e7", "URI ending in %4",
    SIP_URI, SIP(BAD_ESCAPE), "%", 0},
+  /* Hand-written shapes that broke other implementations (issue #5). */
+  {"mime_multipart/3f742936ac48800169d4d56fa8b6a5dbd7306933", "multipart whose boundary parameter is empty",
+   MIME, SF_MIME_EMPTY_BOUNDARY, NULL, 26},
+  {"mime_multipart/26963ff77503a6a2baf7e1cb40187357698c14e0", "multipart body ending right after --boundary",
+   MIME, SF_MIME_TRUNCATED_DELIMITER, NULL, 35},
+  {"cms/2efd07909f95d84de40ebb8b2bc8f3d734939f2d", "ContentInfo of type signedData with its [0] content missing",
+   CMS_STRICT, SF_CMS_MISSING_CONTENT, NULL, 13},
+  {"cms/27873892e18a926b6d611d393a7d7844a978e369", "EnvelopedData without encryptedContent",
+   CMS_STRICT, SF_CMS_MISSING_ENCRYPTED_CONTENT, NULL, 344},
+  {"cms/8c7f1c87194220e8f1641d9dfe789d2a5f9bc76e", "signer whose digest algorithm OID is unknown",
+   CMS_STRICT, SF_CMS_UNKNOWN_DIGEST_ALG, NULL, 915},
+  {"cms/72b30c7670d1f850c4ad779cc3f10f0d8a002db9", "messageDigest attribute holding an INTEGER",
+   CMS_STRICT, SF_CMS_BAD_MESSAGE_DIGEST, NULL, 1000},
+  {"cms/0897cab238fec35a3ba5d9075e81a0b44a5b3199", "ContentInfo nested in ContentInfo beyond the depth limit",
+   CMS_STRICT, SF_CMS_TOO_DEEP_NESTING, NULL, 84},
   /* CMS: found by fuzzing (see crashes/INDEX.tsv for each story); the
    * verdict our parser gives now, offsets in bytes from the start. */
   {"cms/507c899c6072d562636cac889b2afb76b5d983a7", "DigestedData kept raw holding a primitive [UNIVERSAL 29]",
@@ -113,19 +131,29 @@ static void check_row(const regression *r) {
       got = sf_sip_parse_uri(in, sf_slice_make(in, len), 0, &uri, &err);
       break;
     }
-    case CMS_BER: {
+    case CMS_BER:
+    case CMS_STRICT: {
       static sf_cms cms;
-      got = sf_cms_parse(in, len, CMS_FLAGS, &cms, &err);
+      got = sf_cms_parse(in, len, r->kind == CMS_BER ? CMS_FLAGS : 0, &cms, &err);
+      break;
+    }
+    case MIME: {
+      static sf_mime_tree tree;
+      const uint8_t *nl = len ? memchr(in, '\n', len) : NULL;
+      size_t ct = nl ? (size_t)(nl - in) : len, body = nl ? ct + 1 : len;
+      if (ct > 0 && in[ct - 1] == '\r') ct--;
+      got = sf_mime_parse(in, sf_slice_make(in, ct), sf_slice_make(in + body, len - body), 0, &tree,
+                          &err);
       break;
     }
   }
   sf_test_current = r->shape;
-  if (r->kind == CMS_BER) {
+  if (r->kind != SIP_DATAGRAM && r->kind != SIP_URI) {
+    const char *(*name)(int) = r->kind == MIME ? sf_mime_status_name : sf_cms_status_name;
     sf_test_checks++;
     if (got != r->status) {
       sf_test_failures++;
-      fprintf(stderr, "[%s] %s = %s, want %s\n", r->shape, r->file, sf_cms_status_name(got),
-              sf_cms_status_name(r->status));
+      fprintf(stderr, "[%s] %s = %s, want %s\n", r->shape, r->file, name(got), name(r->status));
     }
   } else {
     CHECK_STATUS(got, r->status);
