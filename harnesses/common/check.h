@@ -44,4 +44,9 @@ static inline int sf_slice_within(sf_slice s, const uint8_t *data, size_t len) {
            (what), (intmax_t)((uintptr_t)(sl).ptr - (uintptr_t)(data_)),      \
            (sl).len, (size_t)(size_))
 
+/* The entry points every harness defines (libFuzzer's names), declared
+ * here so harnesses build with -Wmissing-prototypes. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
 #endif /* SF_HARNESS_CHECK_H */
