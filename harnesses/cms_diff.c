@@ -55,7 +55,8 @@ static int after_outer_object(const diff *d) {
 
 static int rfc5652_rule(const diff *d) {
   static const int codes[] = {SF_CMS_BAD_VERSION,         SF_CMS_UNKNOWN_DIGEST_ALG,
-                              SF_CMS_MISSING_CONTENT_TYPE_ATTR, SF_CMS_MISSING_MESSAGE_DIGEST,
+                              SF_CMS_MISSING_SIGNED_ATTRS, SF_CMS_MISSING_CONTENT_TYPE_ATTR,
+                              SF_CMS_MISSING_MESSAGE_DIGEST,
                               SF_CMS_BAD_CONTENT_TYPE_ATTR, SF_CMS_BAD_MESSAGE_DIGEST,
                               SF_CMS_MESSAGE_DIGEST_LENGTH, SF_CMS_BAD_SIGNING_TIME,
                               SF_CMS_BAD_SMIME_CAPABILITIES, SF_CMS_DUPLICATE_ATTRIBUTE,
@@ -165,7 +166,7 @@ static const struct {
      "OCTET STRING holds exactly one value (RFC 5280 4.1), so we reject them"},
     {"rfc5652-rules", WE_REJECT, rfc5652_rule,
      "RFC 5652 rules OpenSSL checks only in CMS_verify/CMS_decrypt or not at all: versions, "
-     "known digest, contentType/messageDigest/signingTime attributes, SIZE (1..MAX) sets, "
+     "known digest, signedAttrs for content other than id-data, contentType/messageDigest/signingTime attributes, SIZE (1..MAX) sets, "
      "signature length, CBC IV length"},
     {"limits", WE_REJECT, our_limit,
      "our named limits (SF_CMS_MAX_*, SF_DER_MAX_*) are tighter than OpenSSL's"},
