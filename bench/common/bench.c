@@ -299,6 +299,7 @@ void bench_speed_begin(bench_speed *sp, const char *id, const char *title,
   for (size_t i = 2; i < n; i++) {
     bench_cell("%s ns best", cs[i]->name);
     bench_cell("median");
+    bench_cell("MB/s");
     bench_cell("%s/ours", cs[i]->name);
   }
   bench_row_end();
@@ -337,10 +338,12 @@ void bench_speed_row(bench_speed *sp, const char *label, const uint8_t *data, si
       bench_cell("failed: %s", s->why);
       bench_cell("-");
       bench_cell("-");
+      bench_cell("-");
       continue;
     }
     cell_ns(s->best_ns);
     cell_ns(s->median_ns);
+    bench_cell("%.0f", (double)len / s->best_ns * 1e3);
     if (ours->ok) {
       double ratio = s->best_ns / ours->best_ns;
       bench_cell("%.1fx", ratio);

@@ -126,8 +126,9 @@ typedef struct bench_speed {
 void bench_speed_begin(bench_speed *sp, const char *id, const char *title,
                        const bench_contender *const *cs, size_t n);
 /* bench_speed_row times every contender on [data, data+len) and prints the
- * row: input, bytes, memchr ns, ours best/median ns and MB/s, then for each
- * peer best/median and the ratio peer/ours (or the peer's failure). */
+ * row: input, bytes, memchr ns, ours best/median ns and MB/s (at the best
+ * time), then for each peer the same and the ratio of the best times
+ * peer/ours (or the peer's failure). */
 void bench_speed_row(bench_speed *sp, const char *label, const uint8_t *data, size_t len,
                      const bench_opts *o);
 /* bench_speed_end prints the geometric mean of each peer's ratios as a note. */
