@@ -395,7 +395,9 @@ static const char *fmt_bytes(size_t n, char *out, size_t cap) {
 }
 
 /* A linear parser's ns/byte is flat (fixed costs make small inputs a little
- * dearer per byte); a quadratic one grows about with the size ratio. */
+ * dearer per byte, caches large ones); a quadratic one grows about as the
+ * size does (1024 times from 1 KB to 1 MB). Above this ratio the verdict
+ * gives the exponent e of a cost that grows as n^e. */
 #define BENCH_LINEAR_MAX 2.0
 
 void bench_scaling_family(const bench_family *f, const bench_contender *const *cs, size_t n,
@@ -475,7 +477,14 @@ void bench_scaling_family(const bench_family *f, const bench_contender *const *c
     if (first >= 0 && last > first) {
       double ratio = nspb[last][i] / nspb[first][i];
       bench_cell("%.2f", ratio);
-      bench_cell("%s", ratio <= BENCH_LINEAR_MAX ? "linear" : "NOT LINEAR");
+      if (ratio <= BENCH_LINEAR_MAX) {
+        bench_cell("linear");
+      } else {
+        /* The cost grows as n^e: ns/byte grew by |ratio| while the size
+         * grew by lens[last]/lens[first]. */
+        double e = 1 + log(ratio) / log((double)lens[last][i] / (double)lens[first][i]);
+        bench_cell("NOT LINEAR: ~n^%.2f%s", e, e >= 1.5 ? ", quadratic-like" : "");
+      }
     } else {
       bench_cell("-");
       bench_cell("-");
