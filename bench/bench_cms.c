@@ -192,125 +192,22 @@ static void speed_table(const bench_opts *o) {
 
 /* ---- Table 2: scaling families --------------------------------------------------- */
 
-/* put_header appends the DER identifier and length octets of an element. */
-static void put_header(bench_buf *b, sf_der_tag tag, size_t len) {
-  uint8_t h[SF_DER_MAX_HEADER_LEN];
-  bench_buf_put(b, h, sf_der_write_header(tag, len, h));
-}
-
-/* put_small appends small element number |i|: in turn an INTEGER, a NULL,
- * a BOOLEAN, an OCTET STRING and an OBJECT IDENTIFIER. */
-static void put_small(bench_buf *b, size_t i) {
-  static const uint8_t kinds[5][6] = {{0x02, 0x01, 0x05},
-                                      {0x05, 0x00},
-                                      {0x01, 0x01, 0xFF},
-                                      {0x04, 0x02, 0xAB, 0xCD},
-                                      {0x06, 0x04, 0x2A, 0x03, 0x04, 0x05}};
-  static const size_t sizes[5] = {3, 2, 3, 4, 6};
-  bench_buf_put(b, kinds[i % 5], sizes[i % 5]);
-}
-
-/* small_run appends small elements until |content| holds |target| bytes
- * (or |max_units| elements); returns how many. */
-static size_t small_run(bench_buf *content, size_t target, size_t max_units) {
-  size_t n = 0;
-  for (; n < max_units && content->len < target; n++) put_small(content, n);
-  return n;
-}
-
-/* many small elements: one SEQUENCE of small primitive elements (DER). */
-static size_t build_many_small(bench_buf *b, size_t target, size_t max_units) {
-  bench_buf content = {NULL, 0, 0};
-  size_t n = small_run(&content, target > 8 ? target - 8 : 0, max_units);
-  put_header(b, SF_DER_SEQUENCE, content.len);
-  bench_buf_put(b, content.p, content.len);
-  bench_buf_free(&content);
-  return n;
-}
-
-/* The deepest nesting the reader accepts: SF_DER_MAX_DEPTH constructed
- * elements below the top-level cursor, the outermost included. */
-#define NEST SF_DER_MAX_DEPTH
-
-/* maximal nesting, definite lengths: NEST SEQUENCEs, one inside the other,
- * the innermost holding small elements (DER). */
-static size_t build_nested_definite(bench_buf *b, size_t target, size_t max_units) {
-  bench_buf cur = {NULL, 0, 0}, next = {NULL, 0, 0};
-  size_t n = small_run(&cur, target > 6 * NEST ? target - 6 * NEST : 0, max_units);
-  for (int d = 0; d < NEST; d++) {
-    next.len = 0;
-    put_header(&next, SF_DER_SEQUENCE, cur.len);
-    bench_buf_put(&next, cur.p, cur.len);
-    bench_buf tmp = cur;
-    cur = next;
-    next = tmp;
-  }
-  bench_buf_put(b, cur.p, cur.len);
-  bench_buf_free(&cur);
-  bench_buf_free(&next);
-  return n;
-}
-
-/* maximal nesting, indefinite lengths: the same with 30 80 ... 00 00
- * (BER). */
-static size_t build_nested_indefinite(bench_buf *b, size_t target, size_t max_units) {
-  for (int d = 0; d < NEST; d++) bench_buf_put(b, "\x30\x80", 2);
-  bench_buf content = {NULL, 0, 0};
-  size_t n = small_run(&content, target > 4 * NEST ? target - 4 * NEST : 0, max_units);
-  bench_buf_put(b, content.p, content.len);
-  bench_buf_free(&content);
-  for (int d = 0; d < NEST; d++) bench_buf_put(b, "\x00\x00", 2);
-  return n;
-}
-
-/* many small elements in CMS: a ContentInfo of type data whose OCTET
- * STRING is constructed (BER, indefinite lengths, as openssl cms -stream
- * writes it) from 8-byte segments. */
-static size_t build_cms_segments(bench_buf *b, size_t target, size_t max_units) {
-  static const uint8_t head[] = {0x30, 0x80, 0x06, 0x09, 0x2A, 0x86, 0x48, 0x86, 0xF7,
-                                 0x0D, 0x01, 0x07, 0x01, 0xA0, 0x80, 0x24, 0x80};
-  bench_buf_put(b, head, sizeof head);
-  size_t n = 0;
-  for (; n < max_units && b->len + 6 < target; n++) {
-    bench_buf_put(b, "\x04\x08", 2);
-    for (int k = 0; k < 8; k++) bench_buf_byte(b, (uint8_t)(n + (size_t)k));
-  }
-  bench_buf_put(b, "\x00\x00\x00\x00\x00\x00", 6);
-  return n;
-}
-
-static const bench_family families[] = {
-    {"der: many small elements",
-     "a small primitive element (INTEGER, NULL, BOOLEAN, OCTET STRING, OID in turn) in one "
-     "SEQUENCE",
-     build_many_small, 0, NULL},
-    {"der: maximal nesting, definite",
-     "a small element inside SF_DER_MAX_DEPTH (30) nested definite-length SEQUENCEs",
-     build_nested_definite, 0, NULL},
-    {"der: maximal nesting, indefinite",
-     "a small element inside SF_DER_MAX_DEPTH (30) nested indefinite-length SEQUENCEs (BER)",
-     build_nested_indefinite, 0, NULL},
-};
-
-static const bench_family cms_family = {
-    "cms: data in many segments",
-    "an 8-byte segment of a constructed, indefinite-length OCTET STRING in a data ContentInfo "
-    "(BER)",
-    build_cms_segments, 0, NULL};
-
 static void scaling_table(const bench_opts *o) {
   bench_table("der-scaling",
               "DER/BER and CMS scaling: ns per byte (best of the rounds) at each size; a linear "
               "parser keeps it flat");
   bench_scaling_header();
-  for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
-    const bench_contender *ours = families[i].build == build_nested_indefinite ? &ours_ber
-                                                                                : &ours_der;
-    const bench_contender *cs[] = {ours, &bench_memchr, &ossl_d2i, &ossl_walk_c};
-    bench_scaling_family(&families[i], cs, 4, o);
+  for (size_t i = 0; i < bench_der_family_count; i++) {
+    const bench_family *f = &bench_der_families[i];
+    if (f->kind == BENCH_CMS) {
+      const bench_contender *cs[] = {&ours_cms_c, &bench_memchr, &ossl_cms_c};
+      bench_scaling_family(f, cs, 3, o);
+    } else {
+      const bench_contender *ours = f->kind == BENCH_BER ? &ours_ber : &ours_der;
+      const bench_contender *cs[] = {ours, &bench_memchr, &ossl_d2i, &ossl_walk_c};
+      bench_scaling_family(f, cs, 4, o);
+    }
   }
-  const bench_contender *cs[] = {&ours_cms_c, &bench_memchr, &ossl_cms_c};
-  bench_scaling_family(&cms_family, cs, 3, o);
   bench_note("ours: the DER harness's tree walk (sf_der_get_any on every element) for der:, "
              "sf_cms_parse(SF_CMS_ALLOW_BER) for cms:; openssl d2i: d2i_ASN1_SEQUENCE_ANY "
              "(keeps a nested constructed value undecoded); openssl walk: the same tree walk on "

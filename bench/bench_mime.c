@@ -26,8 +26,6 @@
 #include "sf/mime.h"
 #include "sf/sip.h"
 
-#define CT_PREFIX "Content-Type: "
-
 /* ---- Ours ------------------------------------------------------------------- */
 
 static sf_mime_tree g_tree;
@@ -36,14 +34,9 @@ enum { OURS_NOT_FRAMED = 1000 };
 
 static int ours_parse(void *ctx, const uint8_t *data, size_t len) {
   (void)ctx;
-  size_t at = sizeof CT_PREFIX - 1;
-  const uint8_t *crlf = len > at ? memchr(data + at, '\r', len - at) : NULL;
-  if (crlf == NULL || (size_t)(data + len - crlf) < 4 || memcmp(crlf, "\r\n\r\n", 4) != 0) {
-    return OURS_NOT_FRAMED;
-  }
-  size_t body = (size_t)(crlf - data) + 4;
-  return sf_mime_parse(data, sf_slice_make(data + at, (size_t)(crlf - data) - at),
-                       sf_slice_make(data + body, len - body), SF_MIME_INTEROP, &g_tree, &g_err);
+  sf_slice ct, body;
+  if (!bench_mime_split(data, len, &ct, &body)) return OURS_NOT_FRAMED;
+  return sf_mime_parse(data, ct, body, SF_MIME_INTEROP, &g_tree, &g_err);
 }
 
 static void ours_explain(void *ctx, int rc, char *out, size_t cap) {
@@ -120,7 +113,7 @@ static uint8_t *body_input(const char *dir, const char *name, size_t *out_len) {
   uint8_t *value = malloc(ct->value.len + 1);
   size_t value_len = 0;
   sf_sip_unfold(ct->value, value, ct->value.len + 1, &value_len);
-  bench_buf_puts(&b, CT_PREFIX);
+  bench_buf_puts(&b, BENCH_CT_PREFIX);
   bench_buf_put(&b, value, value_len);
   bench_buf_puts(&b, "\r\n\r\n");
   bench_buf_put(&b, msg.body.ptr, msg.body.len);
@@ -160,100 +153,14 @@ static void speed_table(const bench_opts *o) {
 
 /* ---- Table 2: scaling families ----------------------------------------------- */
 
-/* many parts: leaves grouped 63 to an inner multipart under one root, so
- * the tree-wide SF_MIME_MAX_PARTS (256, the root and inner multiparts
- * included) cuts in, not the per-level SF_MIME_MAX_PARTS_PER_LEVEL (64). */
-#define LEAVES_PER_GROUP (SF_MIME_MAX_PARTS_PER_LEVEL - 1)
-static size_t build_parts(bench_buf *b, size_t target, size_t max_units) {
-  bench_buf_puts(b, CT_PREFIX "multipart/mixed; boundary=outer-boundary\r\n\r\n");
-  size_t n = 0;
-  /* 60: what closing the last group and the root adds. */
-  for (; n < max_units && b->len + 60 < target; n++) {
-    size_t g = n / LEAVES_PER_GROUP;
-    if (n % LEAVES_PER_GROUP == 0) {
-      if (n) bench_buf_printf(b, "--inner-%zu--\r\n", g - 1);
-      bench_buf_printf(b,
-                       "--outer-boundary\r\nContent-Type: multipart/mixed; boundary=inner-%zu\r\n\r\n",
-                       g);
-    }
-    bench_buf_printf(b, "--inner-%zu\r\nContent-Type: text/plain\r\n\r\nleaf %zu\r\n", g, n);
-  }
-  if (n) bench_buf_printf(b, "--inner-%zu--\r\n", (n - 1) / LEAVES_PER_GROUP);
-  bench_buf_puts(b, "--outer-boundary--\r\n");
-  return n;
-}
-/* Parts: the root, one inner multipart per 63 leaves, the leaves. */
-#define MAX_LEAVES                                                                        \
-  ((SF_MIME_MAX_PARTS - 1) - ((SF_MIME_MAX_PARTS - 1) + LEAVES_PER_GROUP) / (LEAVES_PER_GROUP + 1))
-
-/* nesting: SF_MIME_MAX_DEPTH levels of multipart/mixed, the deepest
- * holding one text part that grows by a line per unit. */
-static size_t build_nesting(bench_buf *b, size_t target, size_t max_units) {
-  bench_buf_puts(b, CT_PREFIX "multipart/mixed; boundary=level-0\r\n\r\n");
-  for (int d = 1; d < SF_MIME_MAX_DEPTH; d++) {
-    bench_buf_printf(b, "--level-%d\r\nContent-Type: multipart/mixed; boundary=level-%d\r\n\r\n",
-                     d - 1, d);
-  }
-  bench_buf_printf(b, "--level-%d\r\nContent-Type: text/plain\r\n\r\n", SF_MIME_MAX_DEPTH - 1);
-  size_t n = 0;
-  for (; n < max_units && b->len + 12 * SF_MIME_MAX_DEPTH < target; n++) {
-    bench_buf_printf(b, "line %08zu of the innermost part, plain text at the deepest level\r\n", n);
-  }
-  bench_buf_puts(b, "the end");
-  for (int d = SF_MIME_MAX_DEPTH - 1; d >= 0; d--) bench_buf_printf(b, "\r\n--level-%d--", d);
-  bench_buf_puts(b, "\r\n");
-  return n;
-}
-
-/* almost-boundaries: one text part made of lines that start like its
- * 70-character boundary and go wrong at every position in turn ("--"
- * followed by a prefix of the boundary and a wrong character), lines of
- * the whole boundary followed by a wrong character, and mid-line copies of
- * the whole close delimiter. */
-static const char long_boundary[] =
-    "abcdefghij0123456789klmnopqrst0123456789uvwxyzabcd0123456789efghijklmn";
-static size_t build_almost(bench_buf *b, size_t target, size_t max_units) {
-  const size_t blen = sizeof long_boundary - 1; /* 70 */
-  bench_buf_printf(b, CT_PREFIX "multipart/mixed; boundary=%s\r\n\r\n", long_boundary);
-  bench_buf_printf(b, "--%s\r\nContent-Type: text/plain\r\n\r\nstart", long_boundary);
-  size_t n = 0;
-  for (; n < max_units && b->len + blen + 8 < target; n++) {
-    size_t k = n % (blen + 2);
-    bench_buf_puts(b, "\r\n");
-    if (k < blen) { /* "--", the first k characters, a wrong one */
-      bench_buf_puts(b, "--");
-      bench_buf_put(b, long_boundary, k);
-      bench_buf_byte(b, 'X');
-    } else if (k == blen) { /* the whole boundary and a wrong character */
-      bench_buf_printf(b, "--%sX", long_boundary);
-    } else { /* the close delimiter, but not at the start of a line */
-      bench_buf_printf(b, "x--%s--", long_boundary);
-    }
-  }
-  bench_buf_printf(b, "\r\n--%s--\r\n", long_boundary);
-  return n;
-}
-
-static const bench_family families[] = {
-    {"mime: many parts", "a text/plain leaf part; 63 leaves to an inner multipart", build_parts,
-     MAX_LEAVES, "SF_MIME_MAX_PARTS (256 parts in the tree, root and inner multiparts included)"},
-    {"mime: nesting at the depth limit",
-     "a line of the text part at the bottom of SF_MIME_MAX_DEPTH (16) nested multiparts",
-     build_nesting, 0, NULL},
-    {"mime: almost-boundaries",
-     "a line of a text part that starts like the 70-character boundary and goes wrong (at each "
-     "position in turn, or after it), or holds the close delimiter mid-line",
-     build_almost, 0, NULL},
-};
-
 static void scaling_table(const bench_opts *o) {
   bench_table("mime-scaling",
               "MIME scaling: ns per byte (best of the rounds) at each size; a linear parser "
               "keeps it flat");
   bench_scaling_header();
   const bench_contender *cs[] = {&ours, &bench_memchr, &gmime};
-  for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
-    bench_scaling_family(&families[i], cs, 3, o);
+  for (size_t i = 0; i < bench_mime_family_count; i++) {
+    bench_scaling_family(&bench_mime_families[i], cs, 3, o);
   }
 }
 

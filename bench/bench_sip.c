@@ -219,131 +219,14 @@ static void speed_table(const bench_opts *o) {
 
 /* ---- Table 2: scaling families ----------------------------------------------- */
 
-/* Every family is one request: these header fields, the family's units,
- * then Content-Length: 0 and the blank line. */
-static const char sip_head[] =
-    "INVITE sip:bob@example.com SIP/2.0\r\n"
-    "Via: SIP/2.0/UDP pc33.example.com;branch=z9hG4bK776asdhds\r\n"
-    "Max-Forwards: 70\r\n"
-    "To: Bob <sip:bob@example.com>\r\n"
-    "From: Alice <sip:alice@example.com>;tag=1928301774\r\n"
-    "Call-ID: a84b4c76e66710@pc33.example.com\r\n"
-    "CSeq: 314159 INVITE\r\n"
-    "Contact: <sip:alice@pc33.example.com>\r\n";
-static const char sip_tail[] = "Content-Length: 0\r\n\r\n";
-/* Header fields of head and tail: what SF_SIP_MAX_HEADERS leaves for units. */
-#define FIXED_HEADERS 9
-#define FREE_HEADERS (SF_SIP_MAX_HEADERS - FIXED_HEADERS)
-
-/* build_sip writes the request: sip_head, |open|, |unit| for units 0, 1, ...
- * until the message would reach |target| bytes or |max_units| are written,
- * |close| (if anything was opened), sip_tail. Returns the units written. */
-typedef void (*sip_unit_fn)(bench_buf *b, size_t n);
-static size_t build_sip(bench_buf *b, size_t target, size_t max_units, const char *open,
-                        sip_unit_fn unit, const char *close) {
-  bench_buf_puts(b, sip_head);
-  bench_buf_puts(b, open);
-  size_t n = 0;
-  for (; n < max_units && b->len + sizeof sip_tail - 1 < target; n++) unit(b, n);
-  if (n || *open) bench_buf_puts(b, close);
-  bench_buf_puts(b, sip_tail);
-  return n;
-}
-
-/* many headers: one header field per unit, in turn a Route, an unknown
- * extension header, a Record-Route and a Supported (sofia-sip refuses a
- * second Subject). */
-static void header_unit(bench_buf *b, size_t n) {
-  switch (n % 4) {
-    case 0: bench_buf_printf(b, "Route: <sip:proxy%zu.example.com;lr>\r\n", n); break;
-    case 1: bench_buf_printf(b, "X-Extension-%zu: value %zu\r\n", n, n); break;
-    case 2: bench_buf_printf(b, "Record-Route: <sip:rr%zu.example.net;lr>\r\n", n); break;
-    default: bench_buf_printf(b, "Supported: ext%zu, timer\r\n", n); break;
-  }
-}
-static size_t build_headers(bench_buf *b, size_t target, size_t max_units) {
-  return build_sip(b, target, max_units, "", header_unit, "");
-}
-
-/* one long folded header: a Subject whose value is folded onto a new line
- * (CRLF SP) after every 60 characters of text. */
-static void fold_unit(bench_buf *b, size_t n) {
-  bench_buf_printf(b, "\r\n folded line %08zu of a very long subject header value ....", n);
-}
-static size_t build_folded(bench_buf *b, size_t target, size_t max_units) {
-  return build_sip(b, target, max_units, "Subject: start", fold_unit, "\r\n");
-}
-
-/* next_value starts list element |n| of header |name|: a new field every
- * SF_SIP_MAX_VALUES elements, ", " between the others. */
-static void next_value(bench_buf *b, size_t n, const char *name) {
-  if (n % SF_SIP_MAX_VALUES) {
-    bench_buf_puts(b, ", ");
-  } else {
-    bench_buf_printf(b, "%s%s: ", n ? "\r\n" : "", name);
-  }
-}
-
-/* many URI and header parameters: Contact values with SF_SIP_MAX_PARAMS URI
- * parameters and as many header parameters each, SF_SIP_MAX_VALUES values
- * per Contact header field. */
-static void params_unit(bench_buf *b, size_t n) {
-  next_value(b, n, "Contact");
-  bench_buf_printf(b, "<sip:user%zu@host.example.com", n);
-  for (int p = 0; p < SF_SIP_MAX_PARAMS; p++) bench_buf_printf(b, ";u%d=v%zu", p, n);
-  bench_buf_puts(b, ">");
-  for (int p = 0; p < SF_SIP_MAX_PARAMS; p++) bench_buf_printf(b, ";h%d=v%zu", p, n);
-}
-static size_t build_params(bench_buf *b, size_t target, size_t max_units) {
-  return build_sip(b, target, max_units, "", params_unit, "\r\n");
-}
-
-/* many comma-separated values: Via values, SF_SIP_MAX_VALUES per field. */
-static void value_unit(bench_buf *b, size_t n) {
-  next_value(b, n, "Via");
-  bench_buf_printf(b, "SIP/2.0/TCP host%06zu.proxy.example.com:5060;branch=z9hG4bK%06zu;rport", n,
-                   n);
-}
-static size_t build_values(bench_buf *b, size_t target, size_t max_units) {
-  return build_sip(b, target, max_units, "", value_unit, "\r\n");
-}
-
-/* comments nested to SF_SIP_MAX_COMMENT_DEPTH: a User-Agent of products,
- * each followed by a comment nested that deep. */
-static void comment_unit(bench_buf *b, size_t n) {
-  bench_buf_printf(b, " product%zu/2.%zu ", n, n % 10);
-  for (int d = 0; d < SF_SIP_MAX_COMMENT_DEPTH; d++) bench_buf_printf(b, "(c%d ", d);
-  for (int d = 0; d < SF_SIP_MAX_COMMENT_DEPTH; d++) bench_buf_byte(b, ')');
-}
-static size_t build_comments(bench_buf *b, size_t target, size_t max_units) {
-  return build_sip(b, target, max_units, "User-Agent: agent/1.0", comment_unit, "\r\n");
-}
-
-static const bench_family families[] = {
-    {"sip: many headers",
-     "one header field per unit (Route, X-Extension-n, Record-Route, Supported in turn)",
-     build_headers, FREE_HEADERS, "SF_SIP_MAX_HEADERS (256 header fields, 9 of them fixed)"},
-    {"sip: long folded header", "one Subject value, folded (CRLF SP) every 60 characters",
-     build_folded, 0, NULL},
-    {"sip: many parameters",
-     "Contact values of 32 URI and 32 header parameters, 64 values per Contact field",
-     build_params, (size_t)FREE_HEADERS * SF_SIP_MAX_VALUES,
-     "SF_SIP_MAX_HEADERS x SF_SIP_MAX_VALUES"},
-    {"sip: many values", "Via values, 64 per Via field", build_values,
-     (size_t)FREE_HEADERS * SF_SIP_MAX_VALUES, "SF_SIP_MAX_HEADERS x SF_SIP_MAX_VALUES"},
-    {"sip: nested comments",
-     "a User-Agent product and a comment nested SF_SIP_MAX_COMMENT_DEPTH (8) deep",
-     build_comments, 0, NULL},
-};
-
 static void scaling_table(const bench_opts *o) {
   bench_table("sip-scaling",
               "SIP scaling: ns per byte (best of the rounds) at each size; a linear parser "
               "keeps it flat");
   bench_scaling_header();
   const bench_contender *cs[] = {&ours_sip, &bench_memchr, &osip, &sofia};
-  for (size_t i = 0; i < sizeof families / sizeof families[0]; i++) {
-    bench_scaling_family(&families[i], cs, 4, o);
+  for (size_t i = 0; i < bench_sip_family_count; i++) {
+    bench_scaling_family(&bench_sip_families[i], cs, 4, o);
   }
 }
 

@@ -196,39 +196,6 @@ uint8_t *bench_read_file(const char *dir, const char *name, size_t *out_len) {
   return exact;
 }
 
-void bench_buf_put(bench_buf *b, const void *data, size_t len) {
-  if (len > b->cap - b->len) {
-    size_t cap = b->cap ? b->cap : 4096;
-    while (cap - b->len < len) cap *= 2;
-    uint8_t *p = realloc(b->p, cap);
-    if (p == NULL) die("out of memory");
-    b->p = p;
-    b->cap = cap;
-  }
-  if (len) memcpy(b->p + b->len, data, len);
-  b->len += len;
-}
-
-void bench_buf_puts(bench_buf *b, const char *s) { bench_buf_put(b, s, strlen(s)); }
-
-void bench_buf_byte(bench_buf *b, uint8_t byte) { bench_buf_put(b, &byte, 1); }
-
-void bench_buf_printf(bench_buf *b, const char *fmt, ...) {
-  char tmp[1024];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-  va_end(ap);
-  if (n < 0 || (size_t)n >= sizeof tmp) die("bench_buf_printf: text too long");
-  bench_buf_put(b, tmp, (size_t)n);
-}
-
-void bench_buf_free(bench_buf *b) {
-  free(b->p);
-  b->p = NULL;
-  b->len = b->cap = 0;
-}
-
 /* ---- Tables ------------------------------------------------------------------ */
 
 static int row_cells; /* cells written on the current row */

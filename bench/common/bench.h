@@ -23,6 +23,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "families.h"
+
 /* ---- Contenders and measurement ----------------------------------------- */
 
 /* bench_fn parses [data, data+len) once; returns 0 on success, otherwise a
@@ -85,18 +87,6 @@ extern const bench_contender bench_memchr;
  * size; exits with a message if it cannot. */
 uint8_t *bench_read_file(const char *dir, const char *name, size_t *out_len);
 
-/* bench_buf is a growable byte buffer for generated inputs. */
-typedef struct bench_buf {
-  uint8_t *p;
-  size_t len, cap;
-} bench_buf;
-
-void bench_buf_put(bench_buf *b, const void *data, size_t len);
-void bench_buf_puts(bench_buf *b, const char *s);
-void bench_buf_printf(bench_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void bench_buf_byte(bench_buf *b, uint8_t byte);
-void bench_buf_free(bench_buf *b);
-
 /* ---- Tables ---------------------------------------------------------------- */
 
 /* bench_table starts a table: "#table id\ttitle". */
@@ -135,19 +125,6 @@ void bench_speed_row(bench_speed *sp, const char *label, const uint8_t *data, si
 void bench_speed_end(const bench_speed *sp);
 
 /* ---- The scaling table (table 2) ------------------------------------------- */
-
-/* A family of adversarial inputs: build() writes an input of at least
- * |target| bytes made of repeated units (stopping early after |max_units|
- * units) and returns how many units it wrote. */
-typedef size_t (*bench_build_fn)(bench_buf *out, size_t target, size_t max_units);
-
-typedef struct bench_family {
-  const char *name;        /* "many headers" */
-  const char *what;        /* one line: what a unit is */
-  bench_build_fn build;
-  size_t ours_max_units;   /* the most units our parser's limits allow; 0: none */
-  const char *limit;       /* the limit that sets ours_max_units, in words */
-} bench_family;
 
 /* The sizes every family is built at: 1 KB, 10 KB, 100 KB, 1 MB. */
 #define BENCH_SIZES 4
