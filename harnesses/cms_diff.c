@@ -91,7 +91,7 @@ static int certificate_detail(const diff *d) {
 
 static int x690_rule(const diff *d) {
   static const int codes[] = {SF_CMS_NONMINIMAL_TAG, SF_CMS_BAD_STRING_SEGMENT, SF_CMS_BAD_FORM,
-                              SF_CMS_BAD_EOC, SF_CMS_BAD_INTEGER,
+                              SF_CMS_BAD_EOC, SF_CMS_BAD_INTEGER, SF_CMS_BAD_BIT_STRING,
                               SF_CMS_CONSTRUCTED_STRING, SF_CMS_BAD_STRING, -1};
   return code_in(d->ours, codes);
 }
@@ -181,6 +181,7 @@ static const struct {
      "a primitive SET OF (8.12.1), a string segment tagged [UNIVERSAL 0] with a length "
      "(OpenSSL checks only a segment's class; 8.1.5 makes 00 00 the only end-of-contents), "
      "an INTEGER with no contents octets (8.3.1; OpenSSL's INT32 versions read it as 0), "
+     "an empty BIT STRING claiming unused bits (8.6.2.3), "
      "segments of a constructed string of another type (8.7.3.2), constructed encodings "
      "where we require DER primitive values (signature, keys, messageDigest), string contents"},
     {"name-value-types", OPENSSL_REJECTS, openssl_name_value_types,
