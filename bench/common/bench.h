@@ -1,14 +1,14 @@
 /* bench.h: what the three benchmark programs (bench_sip, bench_mime,
  * bench_cms) share: the clock, the interleaved measurement, the tables they
- * print, the inputs read from the tree and a growable buffer for the inputs
- * they generate.
+ * print and the inputs read from the tree. The generated inputs (the
+ * scaling families) and their buffer are in families.h.
  *
  * Measurement. Every contender (a parser, or the memchr floor) is a function
  * that parses one input and returns 0 on success. Before anything is timed,
  * each contender parses its input once and the result is checked: a failure
  * is reported (with the parser's own reason) and that contender is not
  * timed. Then, for each of --rounds rounds, every contender runs one batch
- * of calls (sized at calibration so a batch lasts about --batch-us), the
+ * of calls (sized at calibration so a batch lasts about batch_ns), the
  * contenders in a rotating order, so all of them share the machine state of
  * every round. A batch is timed with clock_gettime(CLOCK_MONOTONIC); the
  * per-call times of the rounds give the best (minimum) and the median.
