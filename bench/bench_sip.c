@@ -25,7 +25,6 @@
  * A peer's failure is a return code (libosip2), NULL or msg_has_error()
  * (sofia-sip), or a header sofia-sip could only keep as sip_error. */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +35,7 @@
 #include <sofia-sip/sip_header.h>
 
 #include "bench.h"
+#include "osip_setup.h"
 #include "sf/mime.h"
 #include "sf/sip.h"
 
@@ -102,21 +102,13 @@ static int osip_parse(void *ctx, const uint8_t *data, size_t len) {
 
 static void osip_explain(void *ctx, int rc, char *out, size_t cap) {
   (void)ctx;
-  snprintf(out, cap, "osip_message_parse returned %d%s", rc,
-           rc == OSIP_SYNTAXERROR ? " (OSIP_SYNTAXERROR)" : rc == OSIP_BADPARAMETER ? " (OSIP_BADPARAMETER)" : "");
+  const char *name = rc == OSIP_SYNTAXERROR     ? " (OSIP_SYNTAXERROR)"
+                     : rc == OSIP_BADPARAMETER ? " (OSIP_BADPARAMETER)"
+                                               : "";
+  snprintf(out, cap, "osip_message_parse returned %d%s", rc, name);
 }
 
 static const bench_contender osip = {"libosip2", osip_parse, osip_explain, NULL};
-
-/* osip_quiet drops a libosip2 log line. */
-static void osip_quiet(const char *file, int line, osip_trace_level_t level, const char *format,
-                       va_list ap) {
-  (void)file;
-  (void)line;
-  (void)level;
-  (void)format;
-  (void)ap;
-}
 
 /* ---- sofia-sip --------------------------------------------------------------- */
 
@@ -233,14 +225,10 @@ static void scaling_table(const bench_opts *o) {
 int main(int argc, char **argv) {
   bench_opts o;
   bench_parse_args(argc, argv, &o);
-  if (parser_init() != OSIP_SUCCESS) {
+  if (sf_bench_osip_init() != OSIP_SUCCESS) {
     fprintf(stderr, "bench_sip: libosip2 parser_init failed\n");
     return 1;
   }
-  /* libosip2 logs parse errors to stdout (osip_trace_disable_level does
-   * not stop it in 5.3.0); a server would not log them: they go to a
-   * function that drops them. */
-  osip_trace_initialize_func(TRACE_LEVEL0, osip_quiet);
   if (o.run_speed) speed_table(&o);
   if (o.run_scaling) scaling_table(&o);
   return 0;

@@ -9,32 +9,18 @@
  * (neither coverage nor ASan inside libosip2), so libFuzzer sees no edges
  * in it and each execution is cheaper than it would be in an instrumented
  * build: its exec/s is an upper bound for the peer. */
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include <osipparser2/osip_parser.h>
+#include "osip_setup.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* osip_quiet drops a libosip2 log line. */
-static void osip_quiet(const char *file, int line, osip_trace_level_t level, const char *format,
-                       va_list ap) {
-  (void)file;
-  (void)line;
-  (void)level;
-  (void)format;
-  (void)ap;
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc;
   (void)argv;
-  parser_init();
-  /* libosip2 logs every parse error to stdout (osip_trace_disable_level
-   * does not stop it in 5.3.0): a fuzzer would spend its time printing. */
-  osip_trace_initialize_func(TRACE_LEVEL0, osip_quiet);
+  sf_bench_osip_init();
   return 0;
 }
 

@@ -252,7 +252,9 @@ static void cell_ns(double ns) {
 
 void bench_speed_begin(bench_speed *sp, const char *id, const char *title,
                        const bench_contender *const *cs, size_t n) {
-  if (n < 2 || n > BENCH_MAX_CONTENDERS) die("a speed table needs 2 to %d contenders", BENCH_MAX_CONTENDERS);
+  if (n < 2 || n > BENCH_MAX_CONTENDERS) {
+    die("a speed table needs 2 to %d contenders", BENCH_MAX_CONTENDERS);
+  }
   memset(sp, 0, sizeof *sp);
   sp->cs = cs;
   sp->n = n;
@@ -466,8 +468,9 @@ void bench_scaling_family(const bench_family *f, const bench_contender *const *c
                f->limit, f->ours_max_units, fmt_bytes(capped.len, b1, sizeof b1));
     for (size_t s = cut + 1; s < BENCH_SIZES; s++) {
       if (state[s][0] == 2) {
+        double us = nspb[s][0] * (double)lens[s][0] / 1e3;
         bench_note("%s, ours at %s: rejected (%s) in %.1f us", f->name,
-                   fmt_bytes(lens[s][0], b2, sizeof b2), why[s][0], nspb[s][0] * (double)lens[s][0] / 1e3);
+                   fmt_bytes(lens[s][0], b2, sizeof b2), why[s][0], us);
       }
     }
   }

@@ -202,9 +202,8 @@ static size_t build_parts(bench_buf *b, size_t target, size_t max_units) {
     size_t g = n / LEAVES_PER_GROUP;
     if (n % LEAVES_PER_GROUP == 0) {
       if (n) bench_buf_printf(b, "--inner-%zu--\r\n", g - 1);
-      bench_buf_printf(b,
-                       "--outer-boundary\r\nContent-Type: multipart/mixed; boundary=inner-%zu\r\n\r\n",
-                       g);
+      bench_buf_printf(b, "--outer-boundary\r\n"
+                          "Content-Type: multipart/mixed; boundary=inner-%zu\r\n\r\n", g);
     }
     bench_buf_printf(b, "--inner-%zu\r\nContent-Type: text/plain\r\n\r\nleaf %zu\r\n", g, n);
   }
