@@ -26,6 +26,10 @@ sf_die() {
 #   llvm                       llvm-symbolizer (readable stacks), llvm-profdata/-cov
 #   python3                    small helpers in scripts
 #   zip                        OSS-Fuzz seed corpus archives
+# and, for scripts/bench only, the peers it compares with and its tools:
+#   pkg-config                 finds the peers' compiler flags
+#   libosip2-dev, libsofia-sip-ua-dev, libgmime-3.0-dev   SIP and MIME peers
+#   time                       /usr/bin/time (peak RSS); not the shell keyword
 sf_missing_packages() {
   local want=("$@") missing=()
   local p
@@ -47,11 +51,20 @@ sf_missing_packages() {
       llvm) command -v llvm-symbolizer >/dev/null 2>&1 || missing+=(llvm) ;;
       python3) command -v python3 >/dev/null 2>&1 || missing+=(python3) ;;
       zip) command -v zip >/dev/null 2>&1 || missing+=(zip) ;;
+      pkg-config) command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config) ;;
+      # A peer is there when pkg-config finds its module (its .pc file).
+      libosip2-dev) sf_has_pc libosip2 || missing+=(libosip2-dev) ;;
+      libsofia-sip-ua-dev) sf_has_pc sofia-sip-ua || missing+=(libsofia-sip-ua-dev) ;;
+      libgmime-3.0-dev) sf_has_pc gmime-3.0 || missing+=(libgmime-3.0-dev) ;;
+      time) [ -x /usr/bin/time ] || missing+=(time) ;;
       *) command -v "$p" >/dev/null 2>&1 || missing+=("$p") ;;
     esac
   done
   printf '%s\n' "${missing[@]}"
 }
+
+# sf_has_pc MODULE: whether pkg-config knows MODULE (false without pkg-config).
+sf_has_pc() { command -v pkg-config >/dev/null 2>&1 && pkg-config --exists "$1"; }
 
 # sf_ensure_packages PKG...: installs the missing ones when run as root (apt),
 # otherwise prints the exact command to run and stops.
