@@ -35,13 +35,19 @@ static inline int sf_slice_within(sf_slice s, const uint8_t *data, size_t len) {
   return s.len <= len - (p - lo);
 }
 
-/* SF_CHECK_WITHIN asserts that slice |sl| (named |what|) lies in the input
- * [data_, data_ + size_). */
-#define SF_CHECK_WITHIN(sl, data_, size_, what)                               \
-  SF_CHECK(sf_slice_within((sl), (data_), (size_)),                           \
+/* SF_CHECK_WITHIN asserts that slice |s| (named |what|) lies in the input.
+ * (Parameter names end in '_' so that "(s_).len" cannot be rewritten by a
+ * macro argument named len.) */
+#define SF_CHECK_WITHIN(s_, data_, len_, what_)                               \
+  SF_CHECK(sf_slice_within((s_), (data_), (len_)),                           \
            "%s slice outside the input (at %+jd from its start, length %zu, " \
-           "input %zu)",                                                      \
-           (what), (intmax_t)((uintptr_t)(sl).ptr - (uintptr_t)(data_)),      \
-           (sl).len, (size_t)(size_))
+           "input %zu)",                                                     \
+           (what_), (intmax_t)((uintptr_t)(s_).ptr - (uintptr_t)(data_)),    \
+           (s_).len, (size_t)(len_))
+
+/* The entry points every harness defines (libFuzzer's names), declared
+ * here so harnesses build with -Wmissing-prototypes. */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 #endif /* SF_HARNESS_CHECK_H */
