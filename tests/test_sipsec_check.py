@@ -326,6 +326,11 @@ CASES = [
                  b"Content-Transfer-Encoding: x-unknown\r\n\r\n0"), CA + DRAFT_TIME, 1,
          ["mime.unknown-encoding"]),
 
+    # Regression inputs of crashes/sip_smime/ (crashes/INDEX.tsv).
+    Case("an application/pkcs7-mime part without a body",
+         read(ROOT, "crashes", "sip_smime", "54de4d4f65eba9a15ae16d9816b221cd2059f970"), [], 1,
+         ["cms.malformed", "sip.semantic"], [], check_bodyless_part),
+
     # The S/MIME objects.
     Case("5.1 with text for a signature", with_signature(message(M51), b"not a CMS message"),
          CA + DRAFT_TIME, 1, ["cms.malformed"], ["smime.signature-valid"]),
