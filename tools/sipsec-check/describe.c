@@ -15,19 +15,22 @@ static void emit_slice(sf_check_emit *e, const char *key, sf_slice s) {
   if (sf_slice_is_present(s)) sf_check_emit_bytes(e, key, s.ptr, s.len);
 }
 
+/* emit_param writes one parameter as {name, value}: a list of these, not
+ * an object, since a name may repeat (";tag=a;tag=b"). A parameter without
+ * '=' has no value. */
+static void emit_param(sf_check_emit *e, sf_slice name, const uint8_t *value, size_t len,
+                       int has_value) {
+  sf_check_emit_object(e, NULL);
+  sf_check_emit_bytes(e, "name", name.ptr, name.len);
+  if (has_value) sf_check_emit_bytes(e, "value", value, len);
+  sf_check_emit_end(e);
+}
+
 static void emit_params(sf_check_emit *e, const sf_sip_param *ps, size_t n) {
   if (n == 0) return;
-  sf_check_emit_object(e, "params");
+  sf_check_emit_list(e, "params");
   for (size_t i = 0; i < n; i++) {
-    char name[64];
-    size_t k = ps[i].name.len < sizeof name - 1 ? ps[i].name.len : sizeof name - 1;
-    memcpy(name, ps[i].name.ptr, k);
-    name[k] = '\0';
-    if (sf_slice_is_present(ps[i].value)) {
-      sf_check_emit_bytes(e, name, ps[i].value.ptr, ps[i].value.len);
-    } else {
-      sf_check_emit_bool(e, name, 1);
-    }
+    emit_param(e, ps[i].name, ps[i].value.ptr, ps[i].value.len, sf_slice_is_present(ps[i].value));
   }
   sf_check_emit_end(e);
 }
@@ -103,18 +106,14 @@ static void emit_content_type(sf_check_emit *e, const uint8_t *base, sf_slice v)
   emit_slice(e, "type", ct.type);
   emit_slice(e, "subtype", ct.subtype);
   if (ct.params.count == 0) return;
-  sf_check_emit_object(e, "params");
+  sf_check_emit_list(e, "params");
   for (size_t i = 0; i < ct.params.count; i++) {
     const sf_content_param *p = &ct.params.items[i];
-    char name[64];
     uint8_t text[512];
-    size_t k = p->name.len < sizeof name - 1 ? p->name.len : sizeof name - 1, len = 0;
-    memcpy(name, p->name.ptr, k);
-    name[k] = '\0';
-    if (p->value.len <= sizeof text &&
-        sf_content_unquote(p->value, text, sizeof text, &len) == SF_CONTENT_OK) {
-      sf_check_emit_bytes(e, name, text, len);
-    }
+    size_t len = 0;
+    int ok = p->value.len <= sizeof text &&
+             sf_content_unquote(p->value, text, sizeof text, &len) == SF_CONTENT_OK;
+    emit_param(e, p->name, text, len, ok);
   }
   sf_check_emit_end(e);
 }

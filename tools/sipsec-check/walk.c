@@ -102,15 +102,17 @@ void sf_check_run(sf_check_report *r, const sf_check_config *config, const uint8
   }
   take_from(r);
 
-  sf_check_entity *body = &r->entities[r->entity_count++];
-  body->kind = SF_CHECK_ENTITY_SIP_BODY;
-  body->parent = -1;
-  body->parent_part = SF_MIME_NONE;
-  body->origin = r->msg.body_offset;
-  body->data = data;
-  body->len = len;
-  memcpy(body->path, "body", 5);
-  if (r->msg.body.len > 0) sf_check_walk_entity(r, 0);
+  if (r->msg.body.len > 0) {
+    sf_check_entity *body = &r->entities[r->entity_count++];
+    body->kind = SF_CHECK_ENTITY_SIP_BODY;
+    body->parent = -1;
+    body->parent_part = SF_MIME_NONE;
+    body->origin = r->msg.body_offset;
+    body->data = data;
+    body->len = len;
+    memcpy(body->path, "body", 5);
+    sf_check_walk_entity(r, 0);
+  }
   if (!r->smime_seen) {
     sf_check_loc at = sf_check_loc_sip(r->msg.body_offset);
     memcpy(at.where, "body", 5);
