@@ -143,6 +143,8 @@ static void check_signed(const sf_cms_signed_data *sd, unsigned flags) {
     } else {
       SF_CHECK(!sf_slice_is_present(s->message_digest) && !s->has_signing_time,
                "decoded attributes without signedAttrs");
+      SF_CHECK(sf_cms_type_of(sd->econtent_type) == SF_CMS_TYPE_DATA,
+               "no signedAttrs with an eContentType other than id-data");
     }
     if (s->has_signing_time) check_time(&s->signing_time, "signingTime");
     SF_CHECK(s->smime_cap_count <= SF_CMS_MAX_SMIME_CAPS, "too many capabilities");

@@ -55,7 +55,8 @@ static int after_outer_object(const diff *d) {
 
 static int rfc5652_rule(const diff *d) {
   static const int codes[] = {SF_CMS_BAD_VERSION,         SF_CMS_UNKNOWN_DIGEST_ALG,
-                              SF_CMS_MISSING_CONTENT_TYPE_ATTR, SF_CMS_MISSING_MESSAGE_DIGEST,
+                              SF_CMS_MISSING_SIGNED_ATTRS, SF_CMS_MISSING_CONTENT_TYPE_ATTR,
+                              SF_CMS_MISSING_MESSAGE_DIGEST,
                               SF_CMS_BAD_CONTENT_TYPE_ATTR, SF_CMS_BAD_MESSAGE_DIGEST,
                               SF_CMS_MESSAGE_DIGEST_LENGTH, SF_CMS_BAD_SIGNING_TIME,
                               SF_CMS_BAD_SMIME_CAPABILITIES, SF_CMS_DUPLICATE_ATTRIBUTE,
@@ -90,7 +91,7 @@ static int certificate_detail(const diff *d) {
 
 static int x690_rule(const diff *d) {
   static const int codes[] = {SF_CMS_NONMINIMAL_TAG, SF_CMS_BAD_STRING_SEGMENT, SF_CMS_BAD_FORM,
-                              SF_CMS_BAD_EOC, SF_CMS_BAD_INTEGER,
+                              SF_CMS_BAD_EOC, SF_CMS_BAD_INTEGER, SF_CMS_BAD_BIT_STRING,
                               SF_CMS_CONSTRUCTED_STRING, SF_CMS_BAD_STRING, -1};
   return code_in(d->ours, codes);
 }
@@ -165,7 +166,7 @@ static const struct {
      "OCTET STRING holds exactly one value (RFC 5280 4.1), so we reject them"},
     {"rfc5652-rules", WE_REJECT, rfc5652_rule,
      "RFC 5652 rules OpenSSL checks only in CMS_verify/CMS_decrypt or not at all: versions, "
-     "known digest, contentType/messageDigest/signingTime attributes, SIZE (1..MAX) sets, "
+     "known digest, signedAttrs for content other than id-data, contentType/messageDigest/signingTime attributes, SIZE (1..MAX) sets, "
      "signature length, CBC IV length"},
     {"limits", WE_REJECT, our_limit,
      "our named limits (SF_CMS_MAX_*, SF_DER_MAX_*) are tighter than OpenSSL's"},
@@ -180,6 +181,7 @@ static const struct {
      "a primitive SET OF (8.12.1), a string segment tagged [UNIVERSAL 0] with a length "
      "(OpenSSL checks only a segment's class; 8.1.5 makes 00 00 the only end-of-contents), "
      "an INTEGER with no contents octets (8.3.1; OpenSSL's INT32 versions read it as 0), "
+     "an empty BIT STRING claiming unused bits (8.6.2.3), "
      "segments of a constructed string of another type (8.7.3.2), constructed encodings "
      "where we require DER primitive values (signature, keys, messageDigest), string contents"},
     {"name-value-types", OPENSSL_REJECTS, openssl_name_value_types,

@@ -135,6 +135,10 @@ int sf_cms__get_signer(sf_der *d, sf_slice econtent_type, sf_cms_signer *out) {
   if (rc == SF_CMS_OK) rc = sf_cms__get_attrs(&si, SF_DER_CONTEXT_CONS(0), &out->signed_attrs);
   if (rc == SF_CMS_OK && sf_slice_is_present(out->signed_attrs.whole)) {
     rc = decode_signed_attrs(&si, econtent_type, out);
+  } else if (rc == SF_CMS_OK && sf_cms_type_of(econtent_type) != SF_CMS_TYPE_DATA) {
+    /* 5.3: without signedAttrs the signature covers the content alone, and
+     * nothing would bind its type: only id-data may be signed so. */
+    rc = sf_cms__fail(d, SF_CMS_MISSING_SIGNED_ATTRS, at);
   }
   if (rc == SF_CMS_OK) rc = sf_cms__get_alg(&si, &out->signature_alg);
   if (rc == SF_CMS_OK) rc = get_signature(&si, &out->signature);

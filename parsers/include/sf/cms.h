@@ -62,6 +62,7 @@ extern "C" {
   X(EMPTY_ATTRIBUTES, "an attribute SET is present but empty (RFC 5652 5.3: SIZE (1..MAX))")  \
   X(BAD_ATTRIBUTE, "an Attribute is not SEQUENCE { OID, SET SIZE(1..) OF value }")            \
   X(DUPLICATE_ATTRIBUTE, "a signed attribute type appears twice (RFC 5652 11: single instance)") \
+  X(MISSING_SIGNED_ATTRS, "a signer has no signedAttrs though eContentType is not id-data (RFC 5652 5.3)") \
   X(MISSING_CONTENT_TYPE_ATTR, "signedAttrs lack the contentType attribute (RFC 5652 5.3)")   \
   X(MISSING_MESSAGE_DIGEST, "signedAttrs lack the messageDigest attribute (RFC 5652 5.3)")    \
   X(BAD_CONTENT_TYPE_ATTR, "the contentType attribute is not one OID equal to eContentType (RFC 5652 11.1)") \

@@ -225,6 +225,12 @@ t[1][1][1][0][1][3][0] = b"\x80"  # certificates [0] in primitive form
 case("primitive-certificates.der", enc(t), "SF_CMS_BAD_FORM", "",
      "certificates as a primitive [0] (an IMPLICIT SET OF stays constructed, X.690 8.14.3)")
 
+t = signed_tree()
+t[1][1][1][0][1][2][1][0][1] = oid(CT_CONTENT_INFO)[2:]  # eContentType
+del signer(t)[1][3]  # signedAttrs
+case("no-signed-attrs-not-data.der", enc(t), "SF_CMS_MISSING_SIGNED_ATTRS", "",
+     "eContentType id-ct-contentInfo and a signer without signedAttrs (RFC 5652 5.3)")
+
 with open(os.path.join(HERE, "INDEX.tsv"), "w") as f:
     f.write("file\tstatus\tflags\tdescription\n")
     for c in cases:
