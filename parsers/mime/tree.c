@@ -28,13 +28,34 @@ int sf_mimei_new_part(sf_mimei_ctx *c, size_t parent, sf_slice whole, size_t off
   return SF_MIME_OK;
 }
 
-int sf_mime_parse(const uint8_t *base, sf_slice content_type, sf_slice body, unsigned flags,
-                  sf_mime_tree *out, sf_error *err) {
-  sf_mimei_ctx c = {base, flags, out, err};
+/* begin resets |out| for a parse. */
+static void begin(sf_mime_tree *out) {
   out->part_count = 0;
   out->header_count = 0;
   out->warnings = 0;
   out->detail = 0;
+}
+
+/* split_all splits every multipart part of the tree, the ones each split
+ * appends included, and reports success. */
+static int split_all(sf_mimei_ctx *c) {
+  for (size_t i = 0; i < c->out->part_count; i++) {
+    if (!c->out->parts[i].is_multipart) continue;
+    int rc = sf_mimei_split(c, i);
+    if (rc != SF_MIME_OK) return rc;
+  }
+  if (c->err != NULL) {
+    c->err->code = SF_MIME_OK;
+    c->err->offset = 0;
+    c->err->reason = sf_mime_status_reason(SF_MIME_OK);
+  }
+  return SF_MIME_OK;
+}
+
+int sf_mime_parse(const uint8_t *base, sf_slice content_type, sf_slice body, unsigned flags,
+                  sf_mime_tree *out, sf_error *err) {
+  sf_mimei_ctx c = {base, flags, out, err};
+  begin(out);
   if (body.ptr == NULL) body = sf_slice_make(base, 0); /* no body: an empty one */
   size_t root = 0;
   int rc = sf_mimei_new_part(&c, SF_MIME_NONE, body, 0, &root);
@@ -44,17 +65,19 @@ int sf_mime_parse(const uint8_t *base, sf_slice content_type, sf_slice body, uns
     rc = sf_mimei_take_content_type(&c, root, content_type);
     if (rc != SF_MIME_OK) return rc;
   }
-  for (size_t i = 0; i < out->part_count; i++) {
-    if (!out->parts[i].is_multipart) continue;
-    rc = sf_mimei_split(&c, i);
-    if (rc != SF_MIME_OK) return rc;
-  }
-  if (err != NULL) {
-    err->code = SF_MIME_OK;
-    err->offset = 0;
-    err->reason = sf_mime_status_reason(SF_MIME_OK);
-  }
-  return SF_MIME_OK;
+  return split_all(&c);
+}
+
+int sf_mime_parse_entity(const uint8_t *base, sf_slice entity, unsigned flags, sf_mime_tree *out,
+                         sf_error *err) {
+  sf_mimei_ctx c = {base, flags, out, err};
+  begin(out);
+  if (entity.ptr == NULL) entity = sf_slice_make(base, 0);
+  size_t root = 0;
+  int rc = sf_mimei_new_part(&c, SF_MIME_NONE, entity, 0, &root);
+  if (rc == SF_MIME_OK) rc = sf_mimei_parse_part_headers(&c, root);
+  if (rc != SF_MIME_OK) return rc;
+  return split_all(&c);
 }
 
 const sf_mime_part *sf_mime_child(const sf_mime_tree *t, const sf_mime_part *p, size_t i) {

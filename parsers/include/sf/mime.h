@@ -279,6 +279,17 @@ typedef struct sf_mime_tree {
 int sf_mime_parse(const uint8_t *base, sf_slice content_type, sf_slice body, unsigned flags,
                   sf_mime_tree *out, sf_error *err);
 
+/* sf_mime_parse_entity parses |entity| as a whole MIME entity: its header
+ * fields, the blank line and its body (RFC 2045 3, the form a decrypted
+ * S/MIME EnvelopedData or the eContent of an opaque SignedData takes, RFC
+ * 8551 3.1). The root part is then like any child of a multipart: |whole| is
+ * the entity, |header_block| its header lines, |body| what follows the blank
+ * line (absent without one), and its Content-* fields are its own (no
+ * Content-Type: text/plain). |entity| must lie in the buffer at |base|.
+ * Returns and fills as sf_mime_parse. */
+int sf_mime_parse_entity(const uint8_t *base, sf_slice entity, unsigned flags, sf_mime_tree *out,
+                         sf_error *err);
+
 /* sf_mime_child returns the |i|-th child of part |p|, or NULL. */
 const sf_mime_part *sf_mime_child(const sf_mime_tree *t, const sf_mime_part *p, size_t i);
 

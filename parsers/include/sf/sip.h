@@ -364,6 +364,16 @@ int sf_sip_parse_uri(const uint8_t *base, sf_slice text, unsigned flags, sf_sip_
  * everything else as written); text.len + 8 bytes always suffice. */
 int sf_sip_print_uri(const sf_sip_uri *u, uint8_t *out, size_t cap, size_t *out_len);
 
+/* sf_sip_uri_equal returns 1 if |a| and |b| are equivalent by RFC 3261
+ * 19.1.4: same scheme (sip and sips never match), userinfo case-sensitive,
+ * host, parameters and headers case-insensitive, %HH of an unreserved
+ * character equal to the character, a default value never equal to its
+ * absence, user/ttl/method/maddr/transport parameters in only one URI a
+ * difference, other parameters in only one URI ignored, headers compared as
+ * sets. Other schemes match when scheme (any case) and the rest (byte for
+ * byte) do. The URIs may come from different buffers. */
+int sf_sip_uri_equal(const sf_sip_uri *a, const sf_sip_uri *b);
+
 typedef struct sf_sip_via {
   sf_slice protocol_name;    /* "SIP" */
   sf_slice protocol_version; /* "2.0" */
