@@ -145,16 +145,22 @@ static void check_enveloped(CMS_ContentInfo *cms) {
   BIO_free(out);
 }
 
-/* eoc_value_reencoded recognizes a known OpenSSL quirk (crashes/cms_openssl/
- * dc81b5...): inside an indefinite-length explicit tag, d2i reads 00 00 as
- * an ANY value of type EOC; i2d writes it back as 00 00 inside definite
- * contents, where d2i then refuses it. Our reader names exactly that:
- * end-of-contents octets where no indefinite length is open. */
-static int eoc_value_reencoded(const unsigned char *der, size_t n) {
+/* reencoding_is_der returns 1 if OpenSSL's re-encoding is DER all through,
+ * as our strict reader sees it. OpenSSL keeps ANY values (attribute values,
+ * algorithm parameters) as the bytes it read and writes them back unchanged,
+ * so a BER input can come back as DER with BER inside, and OpenSSL's decoder
+ * has edge cases on exactly such bytes: 00 00 read as a value of type EOC
+ * inside an indefinite length and then refused inside definite contents
+ * (crashes/cms_openssl/dc81b5...), or a non-minimal long-form header
+ * 30 82 00 00 that SET OF sorting moved to the very end of the buffer and that
+ * d2i then calls "header too long" (crashes/cms_openssl/ff8e3c...). The
+ * promise that a re-encoding decodes is therefore checked only where the
+ * re-encoding is DER; any other failure still aborts. */
+static int reencoding_is_der(const unsigned char *der, size_t n) {
   sf_der_state st;
   sf_der d;
-  sf_der_init(&d, &st, der, n, SF_DER_BER);
-  return sf_walk_tree(&d, NULL) == SF_DER_BAD_EOC;
+  sf_der_init(&d, &st, der, n, 0);
+  return sf_walk_tree(&d, NULL) == SF_DER_OK;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -167,7 +173,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (n > 0) {
       const unsigned char *q = der;
       CMS_ContentInfo *again = d2i_CMS_ContentInfo(NULL, &q, n);
-      if (again == NULL && eoc_value_reencoded(der, (size_t)n)) {
+      if (again == NULL && !reencoding_is_der(der, (size_t)n)) {
         OPENSSL_free(der);
         CMS_ContentInfo_free(cms);
         ERR_clear_error();

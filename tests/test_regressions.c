@@ -111,6 +111,8 @@ static const regression table[] = {
    CMS_BER, SF_CMS_OK, NULL, 0},
   {"cms_openssl/dc81b5aca7830a82b9045c90520c6378f159a044", "algorithm parameter read by OpenSSL as an ANY of type EOC",
    CMS_BER, SF_CMS_BAD_EOC, NULL, 70},
+  {"cms_openssl/ff8e3c88228e5b149ea5cc154b99706a47926c1f", "30 82 00 00 sorted to the end of a re-encoded SET OF",
+   CMS_BER, SF_CMS_BAD_SMIME_CAPABILITIES, NULL, 1127},
 };
 /* clang-format on */
 #define ROWS (sizeof table / sizeof table[0])
