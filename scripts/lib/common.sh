@@ -196,3 +196,21 @@ sf_named_seeds() {
     fi
   done <"$1"
 }
+
+# sf_reap_stopped BINARY...: kills the stopped, orphaned processes of these
+# binaries. afl-fuzz 4.04c starts its fork server in a session of its own
+# (setsid) and, when it exits, can leave the persistent-mode target that
+# server forked stopped (state T) and adopted by init, where it holds the
+# output directory so the next run refuses it ("is in use"). Only processes
+# that are stopped, have init as parent and run exactly one of the given
+# binaries are killed.
+sf_reap_stopped() {
+  local want pid ppid stat exe
+  for want in "$@"; do
+    [ -n "$want" ] || continue
+    while read -r pid ppid stat exe; do
+      [ "$ppid" = 1 ] && [[ "$stat" == T* ]] && [ "$exe" = "$want" ] && kill -KILL "$pid" 2>/dev/null
+    done < <(ps -eo pid=,ppid=,stat=,args= | awk '{ print $1, $2, $3, $4 }')
+  done
+  return 0
+}
