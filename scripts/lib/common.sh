@@ -214,3 +214,15 @@ sf_reap_stopped() {
   done
   return 0
 }
+
+# sf_usage SCRIPT: prints the comment block at the top of SCRIPT (after the
+# #! line) without its "# " prefixes: every script's --help.
+sf_usage() {
+  awk 'NR == 1 { next } /^#/ { sub(/^# ?/, ""); print; next } { exit }' "$1"
+}
+
+# sf_need_arg ARGC MESSAGE: for option parsing; dies with MESSAGE (e.g.
+# "--time needs a number of seconds") unless a value follows the option.
+sf_need_arg() {
+  [ "$1" -ge 2 ] || sf_die "$2."
+}
