@@ -1,9 +1,12 @@
 /* test_cms.c: the CMS parser on the draft's four blobs (known answers from
  * draft-jennings-sip-sec-flows-02 and its ASN.1 dumps), on the table of
- * malformed inputs in tests/data/cms-bad/INDEX.tsv, and on every truncated
- * prefix of each blob. Inputs go through sf_guard. */
+ * malformed inputs in tests/data/cms-bad/INDEX.tsv, on every truncated
+ * prefix of each blob, on every SF_CMS_MAX_* count at its limit and one past
+ * it (messages built by cms_build.c), and on the optional parts the draft's
+ * blobs leave out. Inputs go through sf_guard. */
 #include <stdlib.h>
 
+#include "cms_build.h"
 #include "sf/cms.h"
 #include "testlib.h"
 
@@ -318,6 +321,86 @@ static void test_openssl_made_messages(void) {
   CHECK_INT(c->san[2].type, SF_CMS_GN_DNS);
 }
 
+/* parse_built parses what |w| holds (strict DER: every shape is DER). */
+static int parse_built(const sf_dw *w, sf_error *err) {
+  return sf_cms_parse(sf_guard(w->buf, w->len), w->len, 0, &result, err);
+}
+
+/* The count of list |l| in the last result. */
+static size_t count_in_result(sf_cms_list l) {
+  const sf_cms_signed_data *sd = &result.signed_data;
+  const sf_cms_enveloped_data *ed = &result.enveloped_data;
+  switch (l) {
+    case SF_LIST_DIGEST_ALGS: return sd->digest_alg_count;
+    case SF_LIST_CERTS: return sd->certs.count;
+    case SF_LIST_CRLS: return sd->crl_count;
+    case SF_LIST_SIGNERS: return sd->signer_count;
+    case SF_LIST_SIGNED_ATTRS: return sd->signers[0].signed_attrs.count;
+    case SF_LIST_UNSIGNED_ATTRS: return sd->signers[0].unsigned_attrs.count;
+    case SF_LIST_ATTR_VALUES: return sd->signers[0].unsigned_attrs.items[0].value_count;
+    case SF_LIST_SMIME_CAPS: return sd->signers[0].smime_cap_count;
+    case SF_LIST_EXTENSIONS: return sd->certs.items[0].extension_count;
+    case SF_LIST_SAN: return sd->certs.items[0].san_count;
+    case SF_LIST_EKU: return sd->certs.items[0].eku_count;
+    case SF_LIST_RECIPIENTS: return ed->recipient_count;
+    case SF_LIST_ORIGINATOR_CERTS: return ed->originator_certs.count;
+    case SF_LIST_UNPROTECTED_ATTRS: return ed->unprotected_attrs.count;
+    default: return (size_t)-1; /* not reported by the parser (originator CRLs) */
+  }
+}
+
+static void test_count_limits(void) {
+  /* Every named count: exactly the limit is accepted (and counted); one more
+   * is rejected with the limit's own code at the first byte of the element
+   * past the limit, a position the builder marked while writing. */
+  static const struct {
+    const char *what;
+    sf_cms_list list;
+    size_t limit;
+    int code;
+  } rows[] = {
+      {"digestAlgorithms", SF_LIST_DIGEST_ALGS, SF_CMS_MAX_DIGEST_ALGS, SF_CMS_TOO_MANY_DIGEST_ALGS},
+      {"certificates", SF_LIST_CERTS, SF_CMS_MAX_CERTS, SF_CMS_TOO_MANY_CERTS},
+      {"originatorInfo certificates", SF_LIST_ORIGINATOR_CERTS, SF_CMS_MAX_CERTS,
+       SF_CMS_TOO_MANY_CERTS},
+      {"crls", SF_LIST_CRLS, SF_CMS_MAX_CRLS, SF_CMS_TOO_MANY_CRLS},
+      {"originatorInfo crls", SF_LIST_ORIGINATOR_CRLS, SF_CMS_MAX_CRLS, SF_CMS_TOO_MANY_CRLS},
+      {"signerInfos", SF_LIST_SIGNERS, SF_CMS_MAX_SIGNERS, SF_CMS_TOO_MANY_SIGNERS},
+      {"recipientInfos", SF_LIST_RECIPIENTS, SF_CMS_MAX_RECIPIENTS, SF_CMS_TOO_MANY_RECIPIENTS},
+      {"signedAttrs", SF_LIST_SIGNED_ATTRS, SF_CMS_MAX_ATTRS, SF_CMS_TOO_MANY_ATTRS},
+      {"unsignedAttrs", SF_LIST_UNSIGNED_ATTRS, SF_CMS_MAX_ATTRS, SF_CMS_TOO_MANY_ATTRS},
+      {"unprotectedAttrs", SF_LIST_UNPROTECTED_ATTRS, SF_CMS_MAX_ATTRS, SF_CMS_TOO_MANY_ATTRS},
+      {"attribute values", SF_LIST_ATTR_VALUES, SF_CMS_MAX_ATTR_VALUES, SF_CMS_TOO_MANY_ATTR_VALUES},
+      {"smimeCapabilities", SF_LIST_SMIME_CAPS, SF_CMS_MAX_SMIME_CAPS, SF_CMS_TOO_MANY_SMIME_CAPS},
+      {"certificate extensions", SF_LIST_EXTENSIONS, SF_CMS_MAX_EXTENSIONS,
+       SF_CMS_TOO_MANY_EXTENSIONS},
+      {"subjectAltName entries", SF_LIST_SAN, SF_CMS_MAX_SAN, SF_CMS_TOO_MANY_SAN},
+      {"extendedKeyUsage purposes", SF_LIST_EKU, SF_CMS_MAX_EKU, SF_CMS_TOO_MANY_EKU},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    for (size_t count = rows[i].limit; count <= rows[i].limit + 1; count++) {
+      sf_dw w;
+      sf_error err;
+      sf_dw_init(&w);
+      unsigned mark = sf_cms_build_with(&w, rows[i].list, count, rows[i].limit);
+      int want = count > rows[i].limit ? rows[i].code : SF_CMS_OK;
+      size_t want_offset = want == SF_CMS_OK ? 0 : sf_dw_mark_at(&w, mark);
+      int rc = parse_built(&w, &err);
+      size_t n = rc == SF_CMS_OK ? count_in_result(rows[i].list) : 0;
+      sf_test_checks++;
+      if (rc != want || err.code != rc || err.offset != want_offset ||
+          strcmp(err.reason, sf_cms_status_reason(want)) != 0 ||
+          (rc == SF_CMS_OK && n != (size_t)-1 && n != count)) {
+        sf_test_failures++;
+        fprintf(stderr, "[count_limits] %zu %s: got %s at %zu (count %zu), want %s at %zu\n",
+                count, rows[i].what, sf_cms_status_name(rc), err.offset, n,
+                sf_cms_status_name(want), want_offset);
+      }
+      sf_dw_free(&w);
+    }
+  }
+}
+
 static void test_status_table(void) {
   CHECK(strcmp(sf_cms_status_name(SF_CMS_TRUNCATED), "SF_CMS_TRUNCATED") == 0);
   CHECK(strcmp(sf_cms_status_reason(SF_CMS_TRUNCATED), sf_der_status_reason(SF_DER_TRUNCATED)) == 0);
@@ -335,6 +418,7 @@ int main(void) {
   RUN(test_warnings);
   RUN(test_every_prefix);
   RUN(test_openssl_made_messages);
+  RUN(test_count_limits);
   RUN(test_status_table);
   return sf_test_finish();
 }
