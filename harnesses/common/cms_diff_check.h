@@ -241,6 +241,8 @@ static inline const char *sf_cms_diff_justify(const sf_cms_diff *d, int directio
 
 /* diff_fail records the first failure of a run; later ones are not looked
  * for (a count that differs makes every later comparison meaningless). */
+static inline int diff_fail(sf_cms_diff *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 static inline int diff_fail(sf_cms_diff *d, const char *fmt, ...) {
   if (d->failure[0] == '\0') {
     va_list ap;
