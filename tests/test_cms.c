@@ -1,9 +1,12 @@
 /* test_cms.c: the CMS parser on the draft's four blobs (known answers from
  * draft-jennings-sip-sec-flows-02 and its ASN.1 dumps), on the table of
- * malformed inputs in tests/data/cms-bad/INDEX.tsv, and on every truncated
- * prefix of each blob. Inputs go through sf_guard. */
+ * malformed inputs in tests/data/cms-bad/INDEX.tsv, on every truncated
+ * prefix of each blob, on every SF_CMS_MAX_* count at its limit and one past
+ * it (messages built by cms_build.c), and on the optional parts the draft's
+ * blobs leave out. Inputs go through sf_guard. */
 #include <stdlib.h>
 
+#include "cms_build.h"
 #include "sf/cms.h"
 #include "testlib.h"
 
@@ -318,6 +321,290 @@ static void test_openssl_made_messages(void) {
   CHECK_INT(c->san[2].type, SF_CMS_GN_DNS);
 }
 
+/* parse_built parses what |w| holds (strict DER: every shape is DER) from
+ * a guarded copy, whose start it stores in *out_base if that is not NULL. */
+static int parse_built(const sf_dw *w, sf_error *err, const uint8_t **out_base) {
+  const uint8_t *in = sf_guard(w->buf, w->len);
+  if (out_base != NULL) *out_base = in;
+  return sf_cms_parse(in, w->len, 0, &result, err);
+}
+
+/* The count of list |l| in the last result. */
+static size_t count_in_result(sf_cms_list l) {
+  const sf_cms_signed_data *sd = &result.signed_data;
+  const sf_cms_enveloped_data *ed = &result.enveloped_data;
+  switch (l) {
+    case SF_LIST_DIGEST_ALGS: return sd->digest_alg_count;
+    case SF_LIST_CERTS: return sd->certs.count;
+    case SF_LIST_CRLS: return sd->crl_count;
+    case SF_LIST_SIGNERS: return sd->signer_count;
+    case SF_LIST_SIGNED_ATTRS: return sd->signers[0].signed_attrs.count;
+    case SF_LIST_UNSIGNED_ATTRS: return sd->signers[0].unsigned_attrs.count;
+    case SF_LIST_ATTR_VALUES: return sd->signers[0].unsigned_attrs.items[0].value_count;
+    case SF_LIST_SMIME_CAPS: return sd->signers[0].smime_cap_count;
+    case SF_LIST_EXTENSIONS: return sd->certs.items[0].extension_count;
+    case SF_LIST_SAN: return sd->certs.items[0].san_count;
+    case SF_LIST_EKU: return sd->certs.items[0].eku_count;
+    case SF_LIST_RECIPIENTS: return ed->recipient_count;
+    case SF_LIST_ORIGINATOR_CERTS: return ed->originator_certs.count;
+    case SF_LIST_UNPROTECTED_ATTRS: return ed->unprotected_attrs.count;
+    default: return (size_t)-1; /* not reported by the parser (originator CRLs) */
+  }
+}
+
+static void test_count_limits(void) {
+  /* Every named count: exactly the limit is accepted (and counted); one more
+   * is rejected with the limit's own code at the first byte of the element
+   * past the limit, a position the builder marked while writing. */
+  static const struct {
+    const char *what;
+    sf_cms_list list;
+    size_t limit;
+    int code;
+  } rows[] = {
+      {"digestAlgorithms", SF_LIST_DIGEST_ALGS, SF_CMS_MAX_DIGEST_ALGS,
+       SF_CMS_TOO_MANY_DIGEST_ALGS},
+      {"certificates", SF_LIST_CERTS, SF_CMS_MAX_CERTS, SF_CMS_TOO_MANY_CERTS},
+      {"originatorInfo certificates", SF_LIST_ORIGINATOR_CERTS, SF_CMS_MAX_CERTS,
+       SF_CMS_TOO_MANY_CERTS},
+      {"crls", SF_LIST_CRLS, SF_CMS_MAX_CRLS, SF_CMS_TOO_MANY_CRLS},
+      {"originatorInfo crls", SF_LIST_ORIGINATOR_CRLS, SF_CMS_MAX_CRLS, SF_CMS_TOO_MANY_CRLS},
+      {"signerInfos", SF_LIST_SIGNERS, SF_CMS_MAX_SIGNERS, SF_CMS_TOO_MANY_SIGNERS},
+      {"recipientInfos", SF_LIST_RECIPIENTS, SF_CMS_MAX_RECIPIENTS, SF_CMS_TOO_MANY_RECIPIENTS},
+      {"signedAttrs", SF_LIST_SIGNED_ATTRS, SF_CMS_MAX_ATTRS, SF_CMS_TOO_MANY_ATTRS},
+      {"unsignedAttrs", SF_LIST_UNSIGNED_ATTRS, SF_CMS_MAX_ATTRS, SF_CMS_TOO_MANY_ATTRS},
+      {"unprotectedAttrs", SF_LIST_UNPROTECTED_ATTRS, SF_CMS_MAX_ATTRS, SF_CMS_TOO_MANY_ATTRS},
+      {"attribute values", SF_LIST_ATTR_VALUES, SF_CMS_MAX_ATTR_VALUES,
+       SF_CMS_TOO_MANY_ATTR_VALUES},
+      {"smimeCapabilities", SF_LIST_SMIME_CAPS, SF_CMS_MAX_SMIME_CAPS, SF_CMS_TOO_MANY_SMIME_CAPS},
+      {"certificate extensions", SF_LIST_EXTENSIONS, SF_CMS_MAX_EXTENSIONS,
+       SF_CMS_TOO_MANY_EXTENSIONS},
+      {"subjectAltName entries", SF_LIST_SAN, SF_CMS_MAX_SAN, SF_CMS_TOO_MANY_SAN},
+      {"extendedKeyUsage purposes", SF_LIST_EKU, SF_CMS_MAX_EKU, SF_CMS_TOO_MANY_EKU},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    for (size_t count = rows[i].limit; count <= rows[i].limit + 1; count++) {
+      sf_dw w;
+      sf_error err;
+      sf_dw_init(&w);
+      unsigned mark = sf_cms_build_with(&w, rows[i].list, count, rows[i].limit);
+      int want = count > rows[i].limit ? rows[i].code : SF_CMS_OK;
+      size_t want_offset = want == SF_CMS_OK ? 0 : sf_dw_mark_at(&w, mark);
+      int rc = parse_built(&w, &err, NULL);
+      size_t n = rc == SF_CMS_OK ? count_in_result(rows[i].list) : 0;
+      sf_test_checks++;
+      if (rc != want || err.code != rc || err.offset != want_offset ||
+          strcmp(err.reason, sf_cms_status_reason(want)) != 0 ||
+          (rc == SF_CMS_OK && n != (size_t)-1 && n != count)) {
+        sf_test_failures++;
+        fprintf(stderr, "[count_limits] %zu %s: got %s at %zu (count %zu), want %s at %zu\n",
+                count, rows[i].what, sf_cms_status_name(rc), err.offset, n,
+                sf_cms_status_name(want), want_offset);
+      }
+      sf_dw_free(&w);
+    }
+  }
+}
+
+/* contains returns 1 if |s| holds the |n| bytes |want| somewhere. */
+static int contains(sf_slice s, const uint8_t *want, size_t n) {
+  for (size_t i = 0; s.ptr != NULL && i + n <= s.len; i++)
+    if (memcmp(s.ptr + i, want, n) == 0) return 1;
+  return 0;
+}
+
+/* fluffy's serial 01:95:00:71:02:33:00:58 as an encoded INTEGER. */
+static const uint8_t fluffy_serial[] = {0x02, 0x08, 0x01, 0x95, 0x00, 0x71, 0x02, 0x33, 0x00, 0x58};
+
+static void test_streamed_encrypted_content(void) {
+  /* openssl cms -encrypt -stream: encryptedContent [0] constructed, of
+   * indefinite length, in two primitive segments (openssl asn1parse shows
+   * 64 and 16 octets). AES-128-CBC pads the content to the next multiple of
+   * the 16-octet block, so the joined length follows from the plaintext's:
+   * blob1-signed-content.bin, which the seed encrypts. */
+  sf_error err;
+  CHECK_INT(parse_file(SEED("4ace748fe7b119fb8bc7b773c339cc3ad330b9dc"), 0, &err),
+            SF_CMS_INDEFINITE_LENGTH);
+  CHECK_INT(err.offset, 1);
+  size_t plain_len = 0;
+  uint8_t *plain =
+      sf_read_file(sf_source_path("tests/data/draft/cms/blob1-signed-content.bin"), &plain_len);
+  free(plain);
+  CHECK_INT(parse_file(SEED("4ace748fe7b119fb8bc7b773c339cc3ad330b9dc"), SF_CMS_ALLOW_BER, &err),
+            SF_CMS_OK);
+  CHECK_INT(result.warnings, SF_DER_W_INDEFINITE | SF_DER_W_CONSTRUCTED_STRING);
+  const sf_cms_enveloped_data *ed = &result.enveloped_data;
+  CHECK_INT(ed->has_encrypted_content, 1);
+  CHECK_INT(ed->encrypted_content.constructed, 1);
+  CHECK_INT(ed->encrypted_content.segments, 2);
+  CHECK_INT(ed->encrypted_content.length, (plain_len / 16 + 1) * 16);
+  CHECK_INT(ed->encrypted_content.length, 80);
+  CHECK_INT(ed->iv.len, 16);
+  uint8_t joined[128];
+  size_t joined_len = 0;
+  CHECK_INT(sf_der_string_copy(&ed->encrypted_content, joined, sizeof joined, &joined_len),
+            SF_DER_OK);
+  CHECK_INT(joined_len, 80);
+  /* The first segment (04 40, 64 octets) starts the joined value. */
+  CHECK_INT(ed->encrypted_content.contents.ptr[0], 0x04);
+  CHECK_INT(ed->encrypted_content.contents.ptr[1], 64);
+  CHECK(memcmp(ed->encrypted_content.contents.ptr + 2, joined, 64) == 0);
+}
+
+static void test_crls_kept_raw(void) {
+  /* openssl crl2pkcs7: a certs-only SignedData (no signers, no digest
+   * algorithms) with fluffy's certificate and a CRL of the draft's CA that
+   * revokes it. The CRL is counted and kept as the raw [1] element. */
+  sf_error err;
+  CHECK_INT(parse_file(SEED("45d9884e1b8b3463e09c10211c730dea9fa12378"), 0, &err), SF_CMS_OK);
+  const sf_cms_signed_data *sd = &result.signed_data;
+  CHECK_INT(sd->signer_count, 0);
+  CHECK_INT(sd->digest_alg_count, 0);
+  CHECK_INT(sd->certs.count, 1);
+  check_hex(sd->certs.items[0].serial, "0195007102330058");
+  CHECK_INT(sd->crl_count, 1);
+  CHECK(sf_slice_is_present(sd->crls));
+  CHECK_INT(sd->crls.ptr[0], 0xA1); /* [1] IMPLICIT RevocationInfoChoices */
+  /* It follows the certificates, and only the empty signerInfos SET
+   * (31 00) follows it before SignedData ends. */
+  CHECK(sd->crls.ptr == sd->certs.whole.ptr + sd->certs.whole.len);
+  CHECK(contains(sd->crls, fluffy_serial, sizeof fluffy_serial)); /* the revoked serial */
+  CHECK(sd->crls.ptr + sd->crls.len + 2 == result.content.ptr + result.content.len);
+}
+
+static void test_originator_info_and_unprotected_attrs(void) {
+  /* No openssl command writes originatorInfo or unprotectedAttrs: build an
+   * EnvelopedData with both. originatorInfo holds fluffy's certificate (the
+   * DER seed made from fluffy-cert.pem) and a CRL (the one of the certs-only
+   * seed); unprotectedAttrs one attribute of a test type. */
+  size_t cert_len = 0;
+  uint8_t *cert = sf_read_file(sf_source_path(SEED("3cb5da60b50f236b74ad85b0b3c6ca60ce58557b")),
+                               &cert_len);
+  if (cert == NULL) return;
+  sf_error err;
+  CHECK_INT(parse_file(SEED("45d9884e1b8b3463e09c10211c730dea9fa12378"), 0, &err), SF_CMS_OK);
+  sf_slice crls = result.signed_data.crls;
+  sf_dw w;
+  sf_dw_init(&w);
+  sf_dw_open(&w, 0x30);
+  sf_dw_oid(&w, "1.2.840.113549.1.7.3");
+  sf_dw_open(&w, 0xA0);
+  sf_dw_open(&w, 0x30);
+  sf_dw_int(&w, 2); /* RFC 5652 6.1: originatorInfo present */
+  unsigned oi_start = sf_dw_mark(&w);
+  sf_dw_open(&w, 0xA0);
+  sf_dw_open(&w, 0xA0);
+  unsigned cert_start = sf_dw_mark(&w);
+  sf_dw_raw(&w, cert, cert_len);
+  sf_dw_close(&w);
+  sf_dw_raw(&w, crls.ptr, crls.len); /* [1] crls, as they were */
+  sf_dw_close(&w);
+  unsigned oi_end = sf_dw_mark(&w);
+  sf_dw_open(&w, 0x31);
+  sf_cms_build_ktri(&w, 7);
+  sf_dw_close(&w);
+  sf_cms_build_encrypted_content_info(&w);
+  unsigned attrs_start = sf_dw_mark(&w);
+  sf_dw_open(&w, 0xA1);
+  sf_dw_open(&w, 0x30);
+  sf_dw_oid(&w, "1.3.6.1.4.1.32473.6.1");
+  sf_dw_open(&w, 0x31);
+  sf_dw_text(&w, 0x0C, "kept"); /* UTF8String */
+  sf_dw_close(&w);
+  sf_dw_close(&w);
+  sf_dw_close(&w);
+  unsigned attrs_end = sf_dw_mark(&w);
+  sf_dw_close(&w);
+  sf_dw_close(&w);
+  sf_dw_close(&w);
+  free(cert);
+
+  const uint8_t *base = NULL;
+  CHECK_INT(parse_built(&w, &err, &base), SF_CMS_OK);
+  const sf_cms_enveloped_data *ed = &result.enveloped_data;
+  CHECK_INT(ed->version, 2);
+  CHECK(ed->originator_info.ptr == base + sf_dw_mark_at(&w, oi_start));
+  CHECK_INT(ed->originator_info.len, sf_dw_mark_at(&w, oi_end) - sf_dw_mark_at(&w, oi_start));
+  CHECK_INT(ed->originator_certs.count, 1);
+  const sf_cms_cert *c = &ed->originator_certs.items[0];
+  CHECK(c->whole.ptr == base + sf_dw_mark_at(&w, cert_start));
+  CHECK_INT(c->whole.len, cert_len);
+  check_hex(c->serial, "0195007102330058");
+  CHECK_INT(c->san_count, 3);
+  CHECK_SLICE(c->san[0].value, "sip:fluffy@example.com");
+  CHECK_INT(ed->recipient_count, 1);
+  check_hex(ed->recipients[0].rid.serial, "07");
+  CHECK_INT(ed->unprotected_attrs.count, 1);
+  CHECK(ed->unprotected_attrs.whole.ptr == base + sf_dw_mark_at(&w, attrs_start));
+  CHECK_INT(ed->unprotected_attrs.whole.len,
+            sf_dw_mark_at(&w, attrs_end) - sf_dw_mark_at(&w, attrs_start));
+  const sf_cms_attr *a = &ed->unprotected_attrs.items[0];
+  check_hex(a->type, "2B0601040181FD590601"); /* 1.3.6.1.4.1.32473.6.1 */
+  CHECK_INT(a->value_count, 1);
+  CHECK_BYTES(a->values, (const uint8_t *)"\x0C\x04kept", 6);
+  sf_dw_free(&w);
+}
+
+static void test_unsigned_attrs(void) {
+  /* A signer with one unsigned attribute of a test type, value INTEGER 0. */
+  sf_dw w;
+  sf_error err;
+  const uint8_t *base = NULL;
+  sf_dw_init(&w);
+  unsigned attr = sf_cms_build_with(&w, SF_LIST_UNSIGNED_ATTRS, 1, 0);
+  CHECK_INT(parse_built(&w, &err, &base), SF_CMS_OK);
+  const sf_cms_signer *s = &result.signed_data.signers[0];
+  CHECK_INT(s->unsigned_attrs.count, 1);
+  /* [1] with a one-octet length, right before the attribute, and the last
+   * element of the signer. */
+  size_t at = sf_dw_mark_at(&w, attr);
+  CHECK(s->unsigned_attrs.whole.ptr == base + at - 2);
+  CHECK_INT(s->unsigned_attrs.whole.ptr[0], 0xA1);
+  CHECK_INT(s->unsigned_attrs.whole.len, 2 + s->unsigned_attrs.whole.ptr[1]);
+  const sf_cms_attr *a = &s->unsigned_attrs.items[0];
+  check_hex(a->type, "2B0601040181FD590501"); /* 1.3.6.1.4.1.32473.5.1 */
+  CHECK(a->type.ptr == base + at + 4); /* after 30 LL 06 LL */
+  CHECK_INT(a->value_count, 1);
+  check_hex(a->values, "020100");
+  sf_dw_free(&w);
+}
+
+static void test_unknown_signed_attrs(void) {
+  /* openssl cms -sign -cades -receipt_request_all: besides the four signed
+   * attributes we decode, a receiptRequest (RFC 2634 2.7) and a CAdES
+   * signingCertificateV2 (RFC 5035), both kept raw: type and encoded value. */
+  static const uint8_t receipt_request[] = {0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01,
+                                            0x09, 0x10, 0x02, 0x01};
+  static const uint8_t signing_cert_v2[] = {0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01,
+                                            0x09, 0x10, 0x02, 0x2F};
+  sf_error err;
+  CHECK_INT(parse_file(SEED("ede4a6c11de62554d24cd381afc2cc9fe538ed8f"), 0, &err), SF_CMS_OK);
+  const sf_cms_signer *s = &result.signed_data.signers[0];
+  CHECK_INT(s->signed_attrs.count, 6);
+  CHECK_INT(s->message_digest.len, 32);
+  CHECK_INT(s->has_signing_time, 1);
+  CHECK_INT(s->smime_cap_count, 8);
+  const sf_cms_attr *rr =
+      sf_cms_find_attr(&s->signed_attrs, receipt_request, sizeof receipt_request);
+  CHECK(rr != NULL);
+  if (rr != NULL) {
+    CHECK_INT(rr->value_count, 1);
+    CHECK_INT(rr->values.ptr[0], 0x30); /* ReceiptRequest ::= SEQUENCE */
+    /* receiptsTo: what -receipt_request_to gave, which the openssl command
+     * writes as an rfc822Name ([1] IA5String, 22 octets). */
+    CHECK(contains(rr->values, (const uint8_t *)"\x81\x16sip:fluffy@example.com", 24));
+  }
+  const sf_cms_attr *sc =
+      sf_cms_find_attr(&s->signed_attrs, signing_cert_v2, sizeof signing_cert_v2);
+  CHECK(sc != NULL);
+  if (sc != NULL) {
+    CHECK_INT(sc->value_count, 1);
+    CHECK_INT(sc->values.ptr[0], 0x30);
+    /* ESSCertIDv2.issuerSerial names the signer certificate: fluffy's. */
+    CHECK(contains(sc->values, fluffy_serial, sizeof fluffy_serial));
+  }
+}
+
 static void test_status_table(void) {
   CHECK(strcmp(sf_cms_status_name(SF_CMS_TRUNCATED), "SF_CMS_TRUNCATED") == 0);
   CHECK(strcmp(sf_cms_status_reason(SF_CMS_TRUNCATED), sf_der_status_reason(SF_DER_TRUNCATED)) == 0);
@@ -335,6 +622,12 @@ int main(void) {
   RUN(test_warnings);
   RUN(test_every_prefix);
   RUN(test_openssl_made_messages);
+  RUN(test_count_limits);
+  RUN(test_streamed_encrypted_content);
+  RUN(test_crls_kept_raw);
+  RUN(test_originator_info_and_unprotected_attrs);
+  RUN(test_unsigned_attrs);
+  RUN(test_unknown_signed_attrs);
   RUN(test_status_table);
   return sf_test_finish();
 }

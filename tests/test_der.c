@@ -271,6 +271,68 @@ static void test_oid_text(void) {
   CHECK_INT(tn, 7); /* "1.2.840" and its NUL */
 }
 
+/* oid_with_arcs writes SEQUENCE { NULL, OID } where the OID has |arcs| arcs
+ * (1.2, then arc 1, or arc 128 in two octets when |wide|) and returns its
+ * length; *out_contents gets the offset of the OID's contents octets. */
+static size_t oid_with_arcs(uint8_t *buf, size_t arcs, int wide, size_t *out_contents) {
+  uint8_t oid[2 * SF_DER_MAX_OID_ARCS + 8];
+  size_t n = 0;
+  oid[n++] = 0x2A; /* 1.2: the first subidentifier is two arcs (X.690 8.19.4) */
+  for (size_t i = 2; i < arcs; i++) {
+    if (wide) oid[n++] = 0x81; /* 0x81 0x00 is 128 */
+    oid[n++] = wide ? 0x00 : 0x01;
+  }
+  size_t k = 0;
+  buf[k++] = 0x30;
+  buf[k++] = (uint8_t)(2 + 2 + n); /* below 128 for every case here */
+  buf[k++] = 0x05;
+  buf[k++] = 0x00;
+  buf[k++] = 0x06;
+  buf[k++] = (uint8_t)n;
+  *out_contents = k;
+  memcpy(buf + k, oid, n);
+  return k + n;
+}
+
+static void test_oid_arcs(void) {
+  /* SF_DER_MAX_OID_ARCS arcs are read; one more is SF_DER_TOO_MANY_OID_ARCS,
+   * reported at the OID's contents octets (the element's header is fine). */
+  for (int wide = 0; wide <= 1; wide++) {
+    for (size_t arcs = SF_DER_MAX_OID_ARCS; arcs <= SF_DER_MAX_OID_ARCS + 1; arcs++) {
+      uint8_t buf[2 * SF_DER_MAX_OID_ARCS + 16];
+      size_t contents = 0;
+      size_t n = oid_with_arcs(buf, arcs, wide, &contents);
+      const uint8_t *in = sf_guard(buf, n);
+      sf_der_state st;
+      sf_der d;
+      sf_der_init(&d, &st, in, n, 0);
+      int want = arcs > SF_DER_MAX_OID_ARCS ? SF_DER_TOO_MANY_OID_ARCS : SF_DER_OK;
+      CHECK_INT(walk(&d), want);
+      CHECK_INT(st.err.code, want);
+      if (want != SF_DER_OK) CHECK_INT(st.err.offset, contents);
+      /* The same verdict from the OID helpers. */
+      sf_slice oid = sf_slice_make(in + contents, n - contents);
+      CHECK_INT(sf_der_oid_check(oid), want);
+      char text[SF_DER_OID_TEXT_MAX + 32];
+      size_t tn = 0;
+      CHECK_INT(sf_der_oid_to_text(oid, text, sizeof text, &tn), want);
+      /* And from dotted text: "1.2" and then arcs - 2 more. */
+      char dotted[8 * (SF_DER_MAX_OID_ARCS + 2)];
+      size_t dn = (size_t)snprintf(dotted, sizeof dotted, "1.2");
+      for (size_t i = 2; i < arcs; i++) {
+        dn += (size_t)snprintf(dotted + dn, sizeof dotted - dn, ".%s", wide ? "128" : "1");
+      }
+      uint8_t back[2 * SF_DER_MAX_OID_ARCS + 8];
+      size_t bn = 0;
+      CHECK_INT(sf_der_oid_from_text(dotted, dn, back, sizeof back, &bn), want);
+      if (want == SF_DER_OK) {
+        CHECK_SLICE(sf_slice_make((const uint8_t *)text, tn), dotted);
+        CHECK_BYTES(sf_slice_make(back, bn), oid.ptr, oid.len);
+      }
+    }
+  }
+}
+
 static void test_times(void) {
   static const struct {
     const char *hex_tag;
@@ -460,6 +522,7 @@ int main(void) {
   RUN(test_cursor);
   RUN(test_integers);
   RUN(test_oid_text);
+  RUN(test_oid_arcs);
   RUN(test_times);
   RUN(test_text);
   RUN(test_strings);
