@@ -196,7 +196,7 @@ static void scaling_table(const bench_opts *o) {
   bench_table("der-scaling",
               "DER/BER and CMS scaling: ns per byte (best of the rounds) at each size; a linear "
               "parser keeps it flat");
-  bench_scaling_header();
+  bench_scaling_header(o);
   for (size_t i = 0; i < bench_der_family_count; i++) {
     const bench_family *f = &bench_der_families[i];
     if (f->kind == BENCH_CMS) {

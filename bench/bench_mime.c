@@ -157,7 +157,7 @@ static void scaling_table(const bench_opts *o) {
   bench_table("mime-scaling",
               "MIME scaling: ns per byte (best of the rounds) at each size; a linear parser "
               "keeps it flat");
-  bench_scaling_header();
+  bench_scaling_header(o);
   const bench_contender *cs[] = {&ours, &bench_memchr, &gmime};
   for (size_t i = 0; i < bench_mime_family_count; i++) {
     bench_scaling_family(&bench_mime_families[i], cs, 3, o);

@@ -215,7 +215,7 @@ static void scaling_table(const bench_opts *o) {
   bench_table("sip-scaling",
               "SIP scaling: ns per byte (best of the rounds) at each size; a linear parser "
               "keeps it flat");
-  bench_scaling_header();
+  bench_scaling_header(o);
   const bench_contender *cs[] = {&ours_sip, &bench_memchr, &osip, &sofia};
   for (size_t i = 0; i < bench_sip_family_count; i++) {
     bench_scaling_family(&bench_sip_families[i], cs, 4, o);

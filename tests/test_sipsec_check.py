@@ -13,7 +13,8 @@ originals (From changed, a byte of Hello changed, the signature part
 re-encoded as base64 with its Content-Transfer-Encoding and Content-Length
 fixed, a certificate removed from the SignedData...). Those that need a new
 signature or encryption are committed in tests/data/sipsec-check/ (made by
-its make.py). Every case runs twice, --json (whose output must parse, with
+its make.py); PEM files of several certificates for --ca are written at run
+time from the draft's (Bundle). Every case runs twice, --json (whose output must parse, with
 python3 -m json.tool too) and text, and both must give the same exit status
 and findings. A case names the findings it expects; the run fails if a
 finding id of the table is expected by no case, or if a case's expected
@@ -162,9 +163,31 @@ def blob1_changed(old, new):
 # ---- Cases -----------------------------------------------------------------
 
 class Case:
-    def __init__(self, name, data, args, exit, expect=(), absent=(), check=None):
+    """A message, the command-line arguments, the exit status and the
+    findings: |expect| must all be there and no id may start with a prefix of
+    |absent|; or, with |exactly|, the findings are exactly those ids (in any
+    order, each as many times as listed)."""
+    def __init__(self, name, data, args, exit, expect=(), absent=(), check=None, exactly=None):
         self.name, self.data, self.args, self.exit = name, data, args, exit
         self.expect, self.absent, self.check = list(expect), list(absent), check
+        self.exactly = None if exactly is None else sorted(exactly)
+        if exactly is not None:
+            assert not expect and not absent, "exactly replaces expect and absent"
+            self.expect = list(exactly)
+
+
+class Bundle:
+    """A PEM file written at run time: the certificates of tests/data/draft/
+    certs/ |names| one after the other (a --ca argument)."""
+    def __init__(self, *names):
+        self.names = names
+
+    def write(self, tmp):
+        path = os.path.join(tmp, "+".join(n.replace(".pem", "") for n in self.names) + ".pem")
+        with open(path, "wb") as f:
+            for n in self.names:
+                f.write(read(DRAFT, "certs", n))
+        return path
 
 
 def signature(doc, i=0):
@@ -224,15 +247,18 @@ def check_both_checked(doc):
     assert d["part"] == "body.1" and d["status"] == "SF_SMIME_OK" and d["cipher"] == "DES-EDE3-CBC"
 
 
-def check_same_as_binary(binary_doc_args):
+def check_same_as_binary(binary_doc_args, original_name=M51):
     """The base64 variant gives the binary original's verdict: the same
-    findings (ids, severities), signature validity and exit status."""
+    findings (ids, severities), signature validity, decryption results and
+    exit status."""
     def check(doc, run):
-        original = run(message(M51), binary_doc_args)
+        original = run(message(original_name), binary_doc_args)
         def verdict(d):
             f = d["files"][0]
             return (sorted((x["id"], x["severity"]) for x in f["findings"]),
-                    [s["valid"] for s in f["signatures"]], f["summary"]["exit"])
+                    [s["valid"] for s in f["signatures"]],
+                    [(x["status"], x.get("cipher")) for x in f["decryptions"]],
+                    f["summary"]["exit"])
         assert verdict(doc) == verdict(original), (verdict(doc), verdict(original))
     return check
 
@@ -263,6 +289,51 @@ def check_signed_inside(doc):
     assert signature(doc)["part"] == "body/decrypted", signature(doc)["part"]
     assert entity(doc, "body/decrypted")["parts"][0]["type"] == "multipart/signed"
 
+
+def check_detail(finding_id, text):
+    """The |finding_id| finding's detail is |text|."""
+    def check(doc):
+        details = [x.get("detail", "") for x in doc["files"][0]["findings"] if x["id"] == finding_id]
+        assert details == [text], (finding_id, details, text)
+    return check
+
+
+def check_san(uris, matches):
+    """The signer certificate's subjectAltName URIs are |uris| and the From
+    matches one of them exactly when |matches|."""
+    def check(doc):
+        signer = signature(doc)["signers"][0]
+        assert signer["certificate"]["san_uris"] == uris, signer["certificate"]["san_uris"]
+        assert signer["from_matches_san"] is matches, signer["from_matches_san"]
+    return check
+
+
+def all_of(*checks):
+    def check(doc):
+        for c in checks:
+            c(doc)
+    return check
+
+
+def base64_body(msg, der):
+    """|msg| (whose body is |der| in binary, labelled so by the SIP
+    Content-Transfer-Encoding header) with the body in base64 (76-character
+    lines, RFC 2045 6.8), the header saying base64 and Content-Length fixed."""
+    text = base64.encodebytes(der).replace(b"\n", b"\r\n").rstrip(b"\r\n")
+    msg = replace(msg, der, text)
+    return replace(msg, b"Content-Transfer-Encoding: binary\r\n", b"Content-Transfer-Encoding: base64\r\n")
+
+
+def from_changed(uri):
+    return replace(message(M51), b"From: <sip:fluffy@example.com>", b"From: <" + uri + b">")
+
+
+# 5.1's findings when all is well at the draft's time: the two interop
+# quirks of the draft's client, and the signature, certificate and sender.
+M51_OK = ["mime.unquoted-parameter", "mime.signature-label", "smime.signature-valid",
+          "smime.cert-valid", "smime.san-match"]
+M51_SAN_MISMATCH = [i for i in M51_OK if i != "smime.san-match"] + ["smime.san-mismatch"]
+FLUFFY_SAN = ["sip:fluffy@example.com", "im:fluffy@example.com", "pres:fluffy@example.com"]
 
 M51_FROM_ALICE = lambda: replace(message(M51), b"From: <sip:fluffy@example.com>",
                                  b"From: <sip:alice@example.com>")
@@ -381,6 +452,62 @@ CASES = [
          CA + DRAFT_TIME + KUMIKO, 0,
          ["smime.decrypted", "smime.signature-valid", "smime.san-match", "smime.cert-valid"], [],
          check_signed_inside),
+
+    # Binary and base64 alike for an application/pkcs7-mime body too: 5.2
+    # with its EnvelopedData in base64 (the SIP Content-Transfer-Encoding
+    # header saying so) gets the binary original's verdict and content.
+    Case("5.2 in base64 with kumiko's key", base64_body(message(M52), BLOB2), KUMIKO, 0,
+         exactly=["smime.decrypted"],
+         check=lambda d, run: (check_same_as_binary(KUMIKO, M52)(d, run),
+                               check_inner_text("body/decrypted", "Hello")(d))),
+    Case("5.2 in base64 without a key", base64_body(message(M52), BLOB2), [], 0,
+         exactly=["smime.not-decrypted"], check=check_same_as_binary([], M52)),
+    Case("5.2 in base64 with fluffy's key", base64_body(message(M52), BLOB2), FLUFFY, 1,
+         exactly=["smime.decrypt-failed"], check=check_same_as_binary(FLUFFY, M52)),
+
+    # Several trust anchors: --ca given twice (the CA first or last, next to
+    # a certificate that is no CA), and one PEM file holding several
+    # certificates (the CA last, or not there at all).
+    Case("5.1 with --ca example.com then --ca the CA", message(M51),
+         ["--ca", os.path.join(DRAFT, "certs", "example.com-cert.pem")] + CA + DRAFT_TIME, 0,
+         exactly=M51_OK, check=check_51_valid),
+    Case("5.1 with --ca the CA then --ca example.com", message(M51),
+         CA + ["--ca", os.path.join(DRAFT, "certs", "example.com-cert.pem")] + DRAFT_TIME, 0,
+         exactly=M51_OK, check=check_51_valid),
+    Case("5.1 with one PEM file of three certificates, the CA last", message(M51),
+         ["--ca", Bundle("example.com-cert.pem", "example.net-cert.pem", "ca-cert.pem")]
+         + DRAFT_TIME, 0, exactly=M51_OK, check=check_51_valid),
+    Case("5.1 with one PEM file of two certificates, no CA", message(M51),
+         ["--ca", Bundle("example.com-cert.pem", "kumiko-cert.pem")] + DRAFT_TIME, 1,
+         exactly=[i for i in M51_OK if i != "smime.cert-valid"] + ["smime.cert-untrusted"]),
+
+    # The signer is the sender, by RFC 3261 19.1.4 (docs/sipsec-check.md):
+    # scheme and host case-insensitive, user case-sensitive, sip never sips.
+    Case("5.1 with From's host in capitals", from_changed(b"sip:fluffy@EXAMPLE.COM"),
+         CA + DRAFT_TIME, 0, exactly=M51_OK,
+         check=all_of(check_san(FLUFFY_SAN, True),
+                      check_detail("smime.san-match", "signer 1: From sip:fluffy@EXAMPLE.COM "
+                                   "equals sip:fluffy@example.com"))),
+    Case("5.1 with From's scheme and host in mixed case", from_changed(b"SIP:fluffy@Example.Com"),
+         CA + DRAFT_TIME, 0, exactly=M51_OK, check=check_san(FLUFFY_SAN, True)),
+    Case("5.1 with From's user capitalised", from_changed(b"sip:Fluffy@example.com"),
+         CA + DRAFT_TIME, 1, exactly=M51_SAN_MISMATCH,
+         check=all_of(check_san(FLUFFY_SAN, False),
+                      check_detail("smime.san-mismatch", "signer 1: From sip:Fluffy@example.com; "
+                                   "certificate URIs: " + ", ".join(FLUFFY_SAN)))),
+    Case("5.1 with a sips: From against the sip: subjectAltName",
+         from_changed(b"sips:fluffy@example.com"), CA + DRAFT_TIME, 1, exactly=M51_SAN_MISMATCH,
+         check=all_of(check_san(FLUFFY_SAN, False),
+                      check_detail("smime.san-mismatch", "signer 1: From sips:fluffy@example.com; "
+                                   "certificate URIs: " + ", ".join(FLUFFY_SAN) + " (only sip "
+                                   "versus sips differs, which RFC 3261 19.1.4 never equates)"))),
+    Case("5.1 signed with a certificate of only im: and pres: URIs",
+         read(MADE, "im-pres-only.sip"), CA + DRAFT_TIME, 1,
+         exactly=[i for i in M51_OK if i != "smime.san-match"] + ["smime.no-san-uri"],
+         check=all_of(check_san(["im:fluffy@example.com", "pres:fluffy@example.com"], False),
+                      check_detail("smime.no-san-uri", "signer 1 (CN=fluffy@example.com,O=sipit,"
+                                   "L=San Jose,ST=California,C=US): subjectAltName URIs: "
+                                   "im:fluffy@example.com, pres:fluffy@example.com"))),
 ]
 
 
@@ -404,6 +531,7 @@ class Runner:
         path = os.path.join(self.tmp, "case%d.sip" % self.n)
         with open(path, "wb") as f:
             f.write(data)
+        args = [a.write(self.tmp) if isinstance(a, Bundle) else a for a in args]
         cmd = [self.binary] + (["--json"] if json_out else []) + args + [path]
         return subprocess.run(cmd, capture_output=True, timeout=60)
 
@@ -427,6 +555,8 @@ def check_case(runner, case, table):
     for want in case.expect:
         if want not in found:
             problems.append("no %s finding" % want)
+    if case.exactly is not None and sorted(found) != case.exactly:
+        problems.append("findings %s, want exactly %s" % (sorted(found), case.exactly))
     for prefix in case.absent:
         hits = [x for x in found if x.startswith(prefix)]
         if hits:

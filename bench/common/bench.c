@@ -40,6 +40,7 @@ void bench_parse_args(int argc, char **argv, bench_opts *o) {
   o->slow_ns = 2e8;
   o->very_slow_ns = 2e9;
   o->data_dir = NULL;
+  o->sizes = bench_sizes;
   o->run_speed = o->run_scaling = 1;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -55,6 +56,13 @@ void bench_parse_args(int argc, char **argv, bench_opts *o) {
       o->quick = 1;
       o->rounds = 5;
       o->batch_ns = 1e6;
+    } else if (strcmp(a, "--smoke") == 0) {
+      static const bench_size smoke_sizes[BENCH_SIZES] = {
+          {1024, "1 KB"}, {4 * 1024, "4 KB"}, {16 * 1024, "16 KB"}, {64 * 1024, "64 KB"}};
+      o->smoke = 1;
+      o->rounds = 1;
+      o->batch_ns = 0;
+      o->sizes = smoke_sizes;
     } else if (strcmp(a, "--only") == 0 && i + 1 < argc) {
       const char *w = argv[++i];
       o->run_speed = strcmp(w, "speed") == 0;
@@ -62,7 +70,8 @@ void bench_parse_args(int argc, char **argv, bench_opts *o) {
       if (!o->run_speed && !o->run_scaling) die("--only wants speed or scaling, not %s", w);
     } else {
       fprintf(stderr,
-              "usage: %s --data TESTS_DATA_DIR [--rounds N] [--quick] [--only speed|scaling]\n",
+              "usage: %s --data TESTS_DATA_DIR [--rounds N] [--quick | --smoke] "
+              "[--only speed|scaling]\n",
               argv[0]);
       exit(2);
     }
@@ -340,13 +349,13 @@ void bench_speed_end(const bench_speed *sp) {
 
 /* ---- Table 2: scaling --------------------------------------------------------- */
 
-const size_t bench_sizes[BENCH_SIZES] = {1024, 10 * 1024, 100 * 1024, 1024 * 1024};
-static const char *const size_names[BENCH_SIZES] = {"1 KB", "10 KB", "100 KB", "1 MB"};
+const bench_size bench_sizes[BENCH_SIZES] = {
+    {1024, "1 KB"}, {10 * 1024, "10 KB"}, {100 * 1024, "100 KB"}, {1024 * 1024, "1 MB"}};
 
-void bench_scaling_header(void) {
+void bench_scaling_header(const bench_opts *o) {
   bench_cell("family");
   bench_cell("parser");
-  for (size_t i = 0; i < BENCH_SIZES; i++) bench_cell("%s ns/B", size_names[i]);
+  for (size_t i = 0; i < BENCH_SIZES; i++) bench_cell("%s ns/B", o->sizes[i].name);
   bench_cell("largest/smallest");
   bench_cell("verdict");
   bench_row_end();
@@ -375,7 +384,7 @@ void bench_scaling_family(const bench_family *f, const bench_contender *const *c
   size_t full_units[BENCH_SIZES];
   for (size_t s = 0; s < BENCH_SIZES; s++) {
     full[s] = (bench_buf){NULL, 0, 0};
-    full_units[s] = f->build(&full[s], bench_sizes[s], SIZE_MAX);
+    full_units[s] = f->build(&full[s], o->sizes[s].bytes, SIZE_MAX);
   }
   /* Where our limit cuts in: the first size it cannot reach is replaced by
    * the largest input the limit allows; the sizes after it are run in full,
@@ -385,7 +394,7 @@ void bench_scaling_family(const bench_family *f, const bench_contender *const *c
     for (size_t s = 0; s < BENCH_SIZES && cut == BENCH_SIZES; s++) {
       if (full_units[s] > f->ours_max_units) cut = s;
     }
-    if (cut < BENCH_SIZES) f->build(&capped, bench_sizes[cut], f->ours_max_units);
+    if (cut < BENCH_SIZES) f->build(&capped, o->sizes[cut].bytes, f->ours_max_units);
   }
   enum { M = BENCH_MAX_CONTENDERS };
   double nspb[BENCH_SIZES][M];

@@ -57,21 +57,34 @@ typedef struct bench_slot {
   unsigned rounds;   /* rounds timed (fewer than asked for very slow calls) */
 } bench_slot;
 
+/* The sizes every scaling family is built at (table 2). */
+#define BENCH_SIZES 4
+typedef struct bench_size {
+  size_t bytes;
+  const char *name; /* "1 KB" */
+} bench_size;
+
 typedef struct bench_opts {
-  unsigned rounds;     /* default 11; --quick 5 */
-  double batch_ns;     /* target length of one batch; default 2 ms, --quick 1 ms */
+  unsigned rounds;     /* default 11; --quick 5; --smoke 1 */
+  double batch_ns;     /* target length of one batch; default 2 ms, --quick 1 ms,
+                          --smoke 0 (every batch is one call) */
   double slow_ns;      /* a call longer than this is timed for only 3 rounds */
   double very_slow_ns; /* ... and longer than this, only the checking call
                           is timed (one sample) */
   const char *data_dir; /* tests/data of the source tree */
   int quick;
+  /* --smoke: one round of single calls, and the scaling families at 1, 4,
+   * 16 and 64 KB: every table with every row, in seconds, to check that
+   * the programs run (tests/bench_smoke.py); the figures mean nothing. */
+  int smoke;
+  const bench_size *sizes; /* BENCH_SIZES of them, smallest first */
   int run_speed;   /* table 1 */
   int run_scaling; /* table 2 */
 } bench_opts;
 
 /* bench_parse_args fills |o| from the command line shared by the three
- * programs: --data DIR, --rounds N, --quick, --only speed|scaling. Exits
- * with a usage message on anything else. */
+ * programs: --data DIR, --rounds N, --quick, --smoke, --only speed|scaling.
+ * Exits with a usage message on anything else. */
 void bench_parse_args(int argc, char **argv, bench_opts *o);
 
 /* bench_measure checks then times the |n| slots, interleaved (see above). */
@@ -126,13 +139,12 @@ void bench_speed_end(const bench_speed *sp);
 
 /* ---- The scaling table (table 2) ------------------------------------------- */
 
-/* The sizes every family is built at: 1 KB, 10 KB, 100 KB, 1 MB. */
-#define BENCH_SIZES 4
-extern const size_t bench_sizes[BENCH_SIZES];
+/* The sizes of a real run: 1 KB, 10 KB, 100 KB, 1 MB. */
+extern const bench_size bench_sizes[BENCH_SIZES];
 
-/* bench_scaling_header prints the scaling table's header row. */
-void bench_scaling_header(void);
-/* bench_scaling_family runs |f| at every size through |cs[0..n)|: cs[0] is
+/* bench_scaling_header prints the scaling table's header row (o->sizes). */
+void bench_scaling_header(const bench_opts *o);
+/* bench_scaling_family runs |f| at every size of o->sizes through |cs[0..n)|: cs[0] is
  * ours (which gets the input capped at its limit, and past it the full
  * input expecting a rejection), the others get the full inputs. Prints one
  * row per contender: ns per byte (best) at each size, the ratio of the

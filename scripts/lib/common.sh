@@ -26,7 +26,8 @@ sf_die() {
 #   llvm                       llvm-symbolizer (readable stacks), llvm-profdata/-cov
 #   python3                    small helpers in scripts
 #   zip                        OSS-Fuzz seed corpus archives
-# and, for scripts/bench only, the peers it compares with and its tools:
+# and, for scripts/bench (and its smoke test in scripts/test), the peers it
+# compares with and its tools (SF_BENCH_PACKAGES):
 #   pkg-config                 finds the peers' compiler flags
 #   libosip2-dev, libsofia-sip-ua-dev, libgmime-3.0-dev   SIP and MIME peers
 #   time                       /usr/bin/time (peak RSS); not the shell keyword
@@ -134,6 +135,24 @@ sf_build_gcc() {
   sf_build gcc -DCMAKE_C_COMPILER=gcc -DSF_ENGINE=replay -DSF_SANITIZERS= \
     -DSF_WERROR=ON -DSF_BUILD_TESTS=ON "$@"
 }
+# The two builds of scripts/bench (bench/, SF_BENCH=ON; they need the peers):
+#   bench        clang -O2 (RelWithDebInfo), replay driver, no sanitizer, no
+#                tests: bench_sip, bench_mime, bench_cms and the replay-driver
+#                targets (table 4)
+#   bench-fuzz   the flags of build/libfuzzer plus bench/'s two harnesses
+# scripts/test builds both for the bench.smoke test.
+sf_build_bench() {
+  sf_build bench -DCMAKE_C_COMPILER=clang -DSF_ENGINE=replay -DSF_SANITIZERS= \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSF_BUILD_TESTS=OFF -DSF_BENCH=ON
+}
+sf_build_bench_fuzz() {
+  sf_build bench-fuzz -DCMAKE_C_COMPILER=clang -DSF_ENGINE=libfuzzer \
+    -DSF_SANITIZERS=address,undefined -DSF_BENCH=ON
+}
+# The packages scripts/bench needs beyond scripts/test's: the peers it
+# compares with, pkg-config to find them and /usr/bin/time.
+SF_BENCH_PACKAGES=(pkg-config libosip2-dev libsofia-sip-ua-dev libgmime-3.0-dev time)
+
 # sf_build_engine ENGINE SANITIZERS: prints the build directory name it used.
 sf_engine_dir() {
   local engine=$1 san=$2

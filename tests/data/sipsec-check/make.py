@@ -2,6 +2,8 @@
 """make.py: the messages tests/test_sipsec_check.py needs that take a new
 signature or a new encryption, made with the openssl command from the draft's
 keys and the draft's message 5.1. Run: python3 tests/data/sipsec-check/make.py
+[NAME...] (with names, only those files are written; the others stay as
+committed).
 
 openssl's output differs from run to run (random content keys and IVs,
 signingTime), so the committed files are the test inputs and this script
@@ -10,6 +12,7 @@ documents how each was made. The variants that need no new cryptography
 by the test itself at run time."""
 import os
 import subprocess
+import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -52,7 +55,38 @@ def with_body(headers, content_type, body):
     return b"\r\n".join(out) + b"\r\n\r\n" + body
 
 
+def draft_ca_issue(subject, key, extensions):
+    """A certificate for |key| (a PEM file) with |subject| and the X.509v3
+    |extensions| (openssl config lines), issued by the draft's CA with the
+    draft's CA key (password "password", seed README) by `openssl ca`, valid
+    over the same dates as fluffy's (2005-02-03T18:49:34Z to 2008), so that
+    it verifies at the draft's time. Returns the PEM certificate."""
+    with tempfile.TemporaryDirectory() as tmp:
+        def at(name):
+            return os.path.join(tmp, name)
+        with open(at("index.txt"), "w"):
+            pass
+        with open(at("serial"), "w") as f:
+            f.write("1001\n")
+        with open(at("ca.cnf"), "w") as f:
+            f.write("[ca]\ndefault_ca = draft\n[draft]\n"
+                    f"database = {at('index.txt')}\nnew_certs_dir = {tmp}\nserial = {at('serial')}\n"
+                    "default_md = sha1\npolicy = any\nunique_subject = no\n"
+                    "copy_extensions = none\nx509_extensions = ext\n"
+                    "[any]\ncommonName = supplied\n[ext]\n" + extensions + "\n")
+        subprocess.run(["openssl", "req", "-new", "-key", key, "-subj", subject, "-out", at("req.csr")],
+                       check=True, capture_output=True)
+        subprocess.run(["openssl", "ca", "-batch", "-config", at("ca.cnf"), "-cert", cert("ca-cert.pem"),
+                        "-keyfile", cert("ca-key-encrypted.pem"), "-passin", "pass:password",
+                        "-startdate", "20050203184934Z", "-enddate", "20080203184934Z",
+                        "-preserveDN", "-notext", "-in", at("req.csr"), "-out", at("cert.pem")],
+                       check=True, capture_output=True)
+        return read(at("cert.pem"))
+
+
 def write(name, data, how):
+    if sys.argv[1:] and name not in sys.argv[1:]:
+        return
     with open(os.path.join(HERE, name), "wb") as f:
         f.write(data)
     print(f"{name}: {len(data)} bytes, {how}")
@@ -100,6 +134,24 @@ def main():
                    b"Content-Transfer-Encoding: binary\r\n\r\n" + der)
     write("too-deep.sip", with_body(M51, PKCS7_ENVELOPED, der),
           "five EnvelopedData to kumiko, each holding the next")
+
+    # 5. 5.1 signed (SHA-1, over the same signed part) by fluffy's key with a
+    #    certificate from the draft's CA whose subjectAltName holds only the
+    #    im: and pres: URIs of fluffy's (no sip: URI to compare with From).
+    im_pres = draft_ca_issue("/C=US/ST=California/L=San Jose/O=sipit/CN=fluffy@example.com",
+                             cert("fluffy-key.pem"),
+                             "subjectAltName = URI:im:fluffy@example.com, URI:pres:fluffy@example.com\n"
+                             "basicConstraints = CA:FALSE")
+    with tempfile.TemporaryDirectory() as tmp:
+        signer = os.path.join(tmp, "im-pres-cert.pem")
+        with open(signer, "wb") as f:
+            f.write(im_pres)
+        sig = openssl(["-sign", "-md", "sha1", "-signer", signer, "-inkey", cert("fluffy-key.pem")],
+                      CONTENT1)
+    body = M51.split(b"\r\n\r\n", 1)[1].replace(BLOB1, sig)
+    write("im-pres-only.sip", with_body(M51, b"multipart/signed;boundary=151aa2144df0f6bd;"
+                                        b"micalg=sha1;protocol=application/pkcs7-signature", body),
+          "5.1 signed by fluffy's key, certificate with only im: and pres: subjectAltName URIs")
 
 
 if __name__ == "__main__":
