@@ -36,6 +36,13 @@ static void test_request_lines(void) {
        0},
       {"OPTIONS <sip:bob@example.com SIP/2.0\r\n\r\n", SF_SIP_ALLOW_ANGLE_RURI,
        SF_SIP_ANGLE_REQUEST_URI, "<", 0},
+      /* Nothing inside the brackets: an empty Request-URI, at the '>' (the
+       * only way to get one: without < > an empty URI is a missing
+       * version), found before the extra SP that follows. */
+      {"OPTIONS <> SIP/2.0\r\n\r\n", 0, SF_SIP_ANGLE_REQUEST_URI, "<>", 0},
+      {"OPTIONS <> SIP/2.0\r\n\r\n", SF_SIP_ALLOW_ANGLE_RURI, SF_SIP_BAD_REQUEST_URI, "<>", 1},
+      {"OPTIONS <>  SIP/2.0\r\n\r\n", SF_SIP_ALLOW_ANGLE_RURI, SF_SIP_BAD_REQUEST_URI, "<>", 1},
+      {"OPTIONS  SIP/2.0\r\n\r\n", SF_SIP_ALLOW_EXTRA_SP, SF_SIP_BAD_VERSION, "\r\n", 0},
       {"OPTIONS sip:bob@example.com ;lr SIP/2.0\r\n\r\n", 0, SF_SIP_REQUEST_URI_WHITESPACE, " ;lr",
        0},
       {"OPTIONS sip:bob@example.com?Subject=x SIP/2.0\r\n\r\n", 0,

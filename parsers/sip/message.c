@@ -150,8 +150,11 @@ static int parse_request_line(const uint8_t *d, const line *l, unsigned flags, s
   size_t uend = vstart;
   while (uend > p && d[uend - 1] == ' ') uend--;
   if (uend == p) {
-    /* Only one element after the method: no version (or no URI). */
-    return sip_fail(err, vend, vstart == p ? SF_SIP_BAD_VERSION : SF_SIP_BAD_REQUEST_URI);
+    /* Only one element after the method: it is taken for the URI, so the
+     * version is missing. (|p| is not on a SP here, so the URI could only
+     * be empty if vstart == p: an empty Request-URI arises only from "<>",
+     * below.) */
+    return sip_fail(err, vend, SF_SIP_BAD_VERSION);
   }
 
   /* Faults are reported in byte order: URI, SP before the version, version,
@@ -169,6 +172,7 @@ static int parse_request_line(const uint8_t *d, const line *l, unsigned flags, s
     uend--;
   }
   m->request_uri = sf_slice_make(d + ustart, uend - ustart);
+  /* "<>": nothing left once the brackets are stripped (at the '>'). */
   if (m->request_uri.len == 0) return sip_fail(err, ustart, SF_SIP_BAD_REQUEST_URI);
   rc = sf_sip_parse_uri(d, m->request_uri, SF_SIP_URI_REQUEST, &m->uri, err);
   if (rc != SF_SIP_OK) return rc;

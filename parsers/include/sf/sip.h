@@ -57,7 +57,7 @@ extern "C" {
   X(BAD_STATUS_CODE, "the status code is not three digits")                                    \
   X(STATUS_CODE_RANGE, "the status code is outside 100..699")                                  \
   X(BAD_REASON_PHRASE, "the reason phrase contains a control character")                       \
-  X(BAD_REQUEST_URI, "the Request-URI is malformed")                                           \
+  X(BAD_REQUEST_URI, "the Request-URI is empty (nothing between < >)")                          \
   X(ANGLE_REQUEST_URI, "the Request-URI is enclosed in < >")                                   \
   X(REQUEST_URI_WHITESPACE, "the Request-URI contains white space (RFC 3261 25.1: no LWS in a URI)") \
   X(URI_HEADERS_IN_REQUEST_URI, "a SIP Request-URI must not carry ?headers (RFC 3261 19.1.1)") \
