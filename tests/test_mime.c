@@ -35,7 +35,11 @@ static const tcase cases[] = {
     /* --- Content-Type and boundary (RFC 2046 5.1.1) --- */
     {"boundary_missing", "multipart/mixed", "--b\r\n\r\n--b--", 0, SF_MIME_MISSING_BOUNDARY, IN_CT, 0, 0, 0},
     {"boundary_empty_quoted", "multipart/mixed; boundary=\"\"", "--\r\n\r\n----", 0, SF_MIME_EMPTY_BOUNDARY, IN_CT, 27, 0, 0},
-    {"boundary_empty_unquoted", "multipart/mixed; boundary=", "--\r\n\r\n----", 0, SF_MIME_BAD_CONTENT_TYPE, IN_CT, 26, 0, 0},
+    {"boundary_empty_unquoted", "multipart/mixed; boundary=", "--\r\n\r\n----", 0, SF_MIME_EMPTY_BOUNDARY, IN_CT, 26, 0, 0},
+    {"boundary_empty_unquoted_lws", "multipart/mixed; boundary= ;x=y", "--\r\n\r\n----", 0, SF_MIME_EMPTY_BOUNDARY, IN_CT, 27, 0, 0},
+    {"boundary_empty_unquoted_second", "multipart/mixed; boundary=b; Boundary=", "--b\r\n\r\n--b--", 0, SF_MIME_DUPLICATE_PARAM, IN_CT, 29, 0, 0},
+    {"boundary_empty_unquoted_not_multipart", "text/plain; boundary=", "x", 0, SF_MIME_BAD_CONTENT_TYPE, IN_CT, 21, 0, 0},
+    {"boundary_value_not_token", "multipart/mixed; boundary=@b", "--@b\r\n\r\n--@b--", 0, SF_MIME_BAD_CONTENT_TYPE, IN_CT, 26, 0, 0},
     {"boundary_ends_in_space", "multipart/mixed; boundary=\"a b \"", "--a b \r\n\r\n--a b --", 0, SF_MIME_BOUNDARY_ENDS_IN_SPACE, IN_CT, 30, 0, 0},
     {"boundary_inner_space", "multipart/mixed; boundary=\"a b\"", "--a b\r\n\r\n--a b--", 0, SF_MIME_OK, IN_BODY, 0, 2, 0},
     {"boundary_not_bchar", "multipart/mixed; boundary=a!b", "--a!b\r\n\r\n--a!b--", 0, SF_MIME_BAD_BOUNDARY_CHAR, IN_CT, 27, 0, 0},
@@ -227,8 +231,12 @@ static void test_folded_value_keeps_fold(void) {
 
 static void test_content_type_detail(void) {
   mt_case m;
-  CHECK_INT(mt_parse_str(&m, "multipart/mixed; boundary=", "", 0), SF_MIME_BAD_CONTENT_TYPE);
+  CHECK_INT(mt_parse_str(&m, "multipart/mixed; boundary=b; x=", "", 0), SF_MIME_BAD_CONTENT_TYPE);
+  CHECK_INT(mt_tree.detail, SF_CONTENT_EMPTY_PARAM_VALUE);
+  CHECK_INT(mt_parse_str(&m, "multipart/mixed; boundary=@", "", 0), SF_MIME_BAD_CONTENT_TYPE);
   CHECK_INT(mt_tree.detail, SF_CONTENT_BAD_PARAM_VALUE);
+  CHECK_INT(mt_parse_str(&m, "multipart/mixed; boundary=", "", 0), SF_MIME_EMPTY_BOUNDARY);
+  CHECK_INT(mt_tree.detail, 0);
   CHECK_INT(mt_parse_str(&m, CT_MIXED, "--b\r\nContent-Disposition: ;\r\n\r\n--b--", 0),
             SF_MIME_BAD_CONTENT_DISPOSITION);
   CHECK_INT(mt_tree.detail, SF_CONTENT_BAD_DISPOSITION);
@@ -409,7 +417,8 @@ static void test_crash_shapes(void) {
   mt_case m;
   CHECK_INT(mt_parse_str(&m, "multipart/mixed;boundary=\"\"", "--\r\n\r\n----\r\n", 0), SF_MIME_EMPTY_BOUNDARY);
   CHECK_INT(mt_parse_str(&m, "multipart/mixed;boundary=", "--\r\n\r\n----\r\n", SF_MIME_LENIENT_ALL),
-            SF_MIME_BAD_CONTENT_TYPE);
+            SF_MIME_EMPTY_BOUNDARY);
+  CHECK_INT(m.err.offset, 25);
   CHECK_INT(mt_parse_str(&m, "multipart/signed;boundary=x;micalg=sha1;protocol=application/pkcs7-signature",
                          "--x\r\n\r\nHello\r\n--x", SF_MIME_LENIENT_ALL),
             SF_MIME_TRUNCATED_DELIMITER);
