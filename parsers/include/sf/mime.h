@@ -137,14 +137,18 @@ enum {
    SF_MIME_ALLOW_SIGNATURE_TYPE_MISMATCH | SF_MIME_ALLOW_UNTERMINATED_HEADERS)
 
 /* Warnings: bits of sf_mime_tree.warnings, one per tolerance that was used.
- * A parse reports a warning exactly when the strict parse of the same input
- * would have failed because of it. */
+ * A flag's warning is reported exactly when the strict parse of the same
+ * input would have failed because of it. The warnings in SF_MIME_W_ALWAYS
+ * have no flag: what they report is legal and accepted by every parse,
+ * strict included, but readers have handled it differently, so a caller
+ * is always told. */
 #define SF_MIME_WARNING_LIST(X)                                                              \
   X(UNQUOTED_SLASH, "an unquoted parameter value with '/' was accepted")                     \
   X(LF_LINE_ENDS, "bare LF line ends were accepted (SF_MIME_ALLOW_LF)")                      \
   X(MISSING_CLOSE, "the body has no close delimiter; the last part runs to its end")         \
   X(SIGNATURE_TYPE_MISMATCH, "the signature part's type is not the protocol parameter")      \
-  X(UNTERMINATED_HEADERS, "a part's last header line had no line end")
+  X(UNTERMINATED_HEADERS, "a part's last header line had no line end")                       \
+  X(FOLDING, "a part's header field was folded over several lines (RFC 5322 2.2.3)")
 
 enum sf_mime_warning_bit {
 #define SF_X(name, reason) SF_MIME_WB_##name,
@@ -153,6 +157,9 @@ enum sf_mime_warning_bit {
   SF_MIME_WARNING_COUNT
 };
 #define SF_MIME_W(name) (1u << SF_MIME_WB_##name)
+
+/* The warnings no flag enables (see above): reported by strict parses too. */
+#define SF_MIME_W_ALWAYS SF_MIME_W(FOLDING)
 
 const char *sf_mime_warning_name(int bit);   /* "SF_MIME_W_LF_LINE_ENDS" */
 const char *sf_mime_warning_reason(int bit);
