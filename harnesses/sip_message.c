@@ -13,7 +13,10 @@
  *     its own (list fields split first), is accepted, as the message was;
  *   - the canonical print parses back to the same structure (method or
  *     status, URI parts, header names and unfolded values, body), and
- *     printing that again gives the same bytes. */
+ *     printing that again gives the same bytes;
+ *   - SF_SIP_W_NON_UTF8 is reported exactly when the same parse without
+ *     SF_SIP_ALLOW_NON_UTF8 fails with SF_SIP_BAD_UTF8, and the flag changes
+ *     no other verdict. */
 #include <stdlib.h>
 
 #include "sip_check.h"
@@ -264,8 +267,33 @@ static void run(const uint8_t *data, size_t size, unsigned flags) {
   }
 }
 
+/* check_non_utf8: with every leniency, the same input with and without
+ * SF_SIP_ALLOW_NON_UTF8. Without it, a parse that needed the flag fails
+ * with SF_SIP_BAD_UTF8; one that did not gets the same verdict, except
+ * that ill-formed UTF-8 before the fault the flag let it reach is now
+ * reported first. */
+static void check_non_utf8(const uint8_t *data, size_t size) {
+  static sf_sip_msg with, without;
+  sf_error ew, eo;
+  int rw = sf_sip_parse(data, size, LENIENT, &with, &ew);
+  int ro = sf_sip_parse(data, size, LENIENT & ~SF_SIP_ALLOW_NON_UTF8, &without, &eo);
+  if (rw == SF_SIP_OK && (with.warnings & SF_SIP_W(NON_UTF8))) {
+    SF_CHECK(ro == SF_SIP_BAD_UTF8, "NON_UTF8 reported, yet without the flag: %s",
+             sf_sip_status_name(ro));
+  } else if (rw == SF_SIP_OK) {
+    SF_CHECK(ro == SF_SIP_OK && without.warnings == with.warnings,
+             "no NON_UTF8 reported, yet without the flag: %s", sf_sip_status_name(ro));
+  } else {
+    SF_CHECK((ro == rw && eo.offset == ew.offset) ||
+                 (ro == SF_SIP_BAD_UTF8 && eo.offset < ew.offset),
+             "%s at %zu with SF_SIP_ALLOW_NON_UTF8 but %s at %zu without",
+             sf_sip_status_name(rw), ew.offset, sf_sip_status_name(ro), eo.offset);
+  }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   run(data, size, 0);
   run(data, size, LENIENT);
+  check_non_utf8(data, size);
   return 0;
 }

@@ -129,10 +129,13 @@ static void check_agreement(const sf_check_report *r) {
     size_t sig_index = s->opaque ? s->part : p->signature_part;
     const sf_mime_part *sig = &en->tree->parts[sig_index];
     sf_slice body = sf_check_part_body(r, s->entity, sig_index);
-    size_t cap = sf_mime_decoded_bound(sig->encoding, body.len), len = 0;
+    /* Identity encodings are taken as they are, as sf_check_decode_part
+     * does (a DER signature under a 7bit label or none is 8-bit data). */
+    int enc = sig->encoding == SF_MIME_ENC_7BIT ? SF_MIME_ENC_8BIT : sig->encoding;
+    size_t cap = sf_mime_decoded_bound(enc, body.len), len = 0;
     uint8_t *der = malloc(cap > 0 ? cap : 1);
     sf_error err;
-    SF_CHECK(der != NULL && sf_mime_decode(en->data, sig->encoding, body,
+    SF_CHECK(der != NULL && sf_mime_decode(en->data, enc, body,
                                            g_config.mime_flags, der, cap, &len, &err) ==
                                 SF_MIME_OK,
              "a verified signature part does not decode");

@@ -103,6 +103,10 @@ static const struct {
     {"06 03 2A 80 01", 0, SF_DER_NONMINIMAL_OID_ARC, 2, "OID arc with a leading 0x80"},
     {"06 0B 2A 82 80 80 80 80 80 80 80 80 00", 0, SF_DER_OID_ARC_TOO_LARGE, 2, "a 65-bit arc"},
     {"06 0A 2A 81 FF FF FF FF FF FF FF 7F", 0, SF_DER_OK, 0, "a 64-bit arc"},
+    {"06 1F 2A 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01",
+     0, SF_DER_OK, 0, "OID of 32 arcs, SF_DER_MAX_OID_ARCS (2A stands for two)"},
+    {"06 20 2A 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01 01",
+     0, SF_DER_TOO_MANY_OID_ARCS, 2, "OID of 33 arcs"},
     {"03 00", 0, SF_DER_BAD_BIT_STRING, 2, "BIT STRING without unused-bits octet"},
     {"03 01 01", 0, SF_DER_BAD_BIT_STRING, 2, "unused bits in an empty BIT STRING"},
     {"03 02 08 00", 0, SF_DER_BAD_BIT_STRING, 2, "8 unused bits"},
@@ -249,6 +253,19 @@ static void test_oid_text(void) {
     CHECK_INT(sf_der_oid_to_text(sf_slice_make(sf_guard(want, wn), wn), text, sizeof text, &tn),
               SF_DER_OK);
     CHECK_SLICE(sf_slice_make((const uint8_t *)text, tn), rows[i].text);
+  }
+  /* SF_DER_MAX_OID_ARCS arcs, then one more. */
+  char many[2 * (SF_DER_MAX_OID_ARCS + 1)];
+  size_t mn = 0;
+  for (int arc = 0; arc <= SF_DER_MAX_OID_ARCS; arc++) {
+    if (arc > 0) many[mn++] = '.';
+    many[mn++] = '1';
+    if (arc >= 1) {
+      uint8_t got[64];
+      size_t gn = 0;
+      CHECK_INT(sf_der_oid_from_text(many, mn, got, sizeof got, &gn),
+                arc < SF_DER_MAX_OID_ARCS ? SF_DER_OK : SF_DER_TOO_MANY_OID_ARCS);
+    }
   }
   static const char *const bad[] = {"",      "1",    "3.1",   "1.40", "1.2.", "01.2",
                                     "1..2",  "1.2a", "1.-2",  "1.2.18446744073709551616"};

@@ -52,8 +52,15 @@ static const dcase cases[] = {
     {"qp_bare_cr", QP, "a\rb", 0, SF_MIME_QP_BAD_LINE_END, 1, NULL, 0},
     {"qp_bare_lf_strict", QP, "a\nb", 0, SF_MIME_QP_BAD_LINE_END, 1, NULL, 0},
     {"qp_bare_lf_lenient", QP, "a=\nb \nc", SF_MIME_ALLOW_LF, SF_MIME_OK, 0, "ab\nc", 0},
-    {"identity_7bit", SF_MIME_ENC_7BIT, "a=3D\r\n", 0, SF_MIME_OK, 0, "a=3D\r\n", 0},
-    {"identity_binary", SF_MIME_ENC_BINARY, "x\0y", 0, SF_MIME_OK, 0, "x", 0},
+    {"identity_7bit", SF_MIME_ENC_7BIT, "a=3D\r\n\x7f", 0, SF_MIME_OK, 0, "a=3D\r\n\x7f", 0},
+    /* 8bit: octets above 127 pass through exactly, in any sequence (UTF-8,
+     * Latin-1, the extremes); nothing is decoded, "=3D" included. */
+    {"identity_8bit", SF_MIME_ENC_8BIT, "caf\xc3\xa9 \x80\xff\xe9=3D\r\n", 0, SF_MIME_OK, 0,
+     "caf\xc3\xa9 \x80\xff\xe9=3D\r\n", 0},
+    /* 7bit data holds no octet above 127 (RFC 2045 2.7): the first one. */
+    {"7bit_with_8bit_octet", SF_MIME_ENC_7BIT, "caf\xc3\xa9", 0, SF_MIME_NOT_7BIT, 3, NULL, 0},
+    {"7bit_with_0x80_last", SF_MIME_ENC_7BIT, "abc\x80", 0, SF_MIME_NOT_7BIT, 3, NULL, 0},
+    {"identity_binary", SF_MIME_ENC_BINARY, "x\x80\xff", 0, SF_MIME_OK, 0, "x\x80\xff", 0},
     {"unknown", SF_MIME_ENC_OTHER, "abc", 0, SF_MIME_UNKNOWN_ENCODING, 0, NULL, 0},
 };
 
@@ -139,6 +146,25 @@ static void test_decode_parts(void) {
   CHECK_INT(sf_mime_decode(m.buf, a->encoding, a->body, 0, out, sizeof out, &n, &err),
             SF_MIME_BASE64_BAD_CHAR);
   CHECK_INT((long)err.offset - (long)m.body_at, 44); /* the '!' */
+  /* No Content-Transfer-Encoding means 7bit (RFC 2045 6.1): 8-bit octets
+   * are refused at their offset; the caller that wants them decodes the
+   * part as 8bit, which copies them exactly. */
+  CHECK_INT(mt_parse_str(&m, "multipart/mixed; boundary=b",
+                         "--b\r\nContent-Type: text/plain\r\n\r\ncaf\xc3\xa9\r\n"
+                         "--b\r\nContent-Transfer-Encoding: 8bit\r\n\r\ncaf\xc3\xa9\r\n--b--", 0),
+            SF_MIME_OK);
+  const sf_mime_part *seven = &mt_tree.parts[1], *eight = &mt_tree.parts[2];
+  CHECK_INT(seven->encoding, SF_MIME_ENC_7BIT);
+  CHECK_INT(sf_mime_decode(m.buf, seven->encoding, seven->body, 0, out, sizeof out, &n, &err),
+            SF_MIME_NOT_7BIT);
+  CHECK_INT((long)err.offset - (long)m.body_at, 36); /* the 0xC3 */
+  CHECK_INT(sf_mime_decode(m.buf, SF_MIME_ENC_8BIT, seven->body, 0, out, sizeof out, &n, &err),
+            SF_MIME_OK);
+  CHECK_BYTES(sf_slice_make(out, n), (const uint8_t *)"caf\xc3\xa9", 5);
+  CHECK_INT(eight->encoding, SF_MIME_ENC_8BIT);
+  CHECK_INT(sf_mime_decode(m.buf, eight->encoding, eight->body, 0, out, sizeof out, &n, &err),
+            SF_MIME_OK);
+  CHECK_BYTES(sf_slice_make(out, n), (const uint8_t *)"caf\xc3\xa9", 5);
 }
 
 /* ---- Canonical form ------------------------------------------------------- */

@@ -36,6 +36,13 @@ static void test_request_lines(void) {
        0},
       {"OPTIONS <sip:bob@example.com SIP/2.0\r\n\r\n", SF_SIP_ALLOW_ANGLE_RURI,
        SF_SIP_ANGLE_REQUEST_URI, "<", 0},
+      /* Nothing inside the brackets: an empty Request-URI, at the '>' (the
+       * only way to get one: without < > an empty URI is a missing
+       * version), found before the extra SP that follows. */
+      {"OPTIONS <> SIP/2.0\r\n\r\n", 0, SF_SIP_ANGLE_REQUEST_URI, "<>", 0},
+      {"OPTIONS <> SIP/2.0\r\n\r\n", SF_SIP_ALLOW_ANGLE_RURI, SF_SIP_BAD_REQUEST_URI, "<>", 1},
+      {"OPTIONS <>  SIP/2.0\r\n\r\n", SF_SIP_ALLOW_ANGLE_RURI, SF_SIP_BAD_REQUEST_URI, "<>", 1},
+      {"OPTIONS  SIP/2.0\r\n\r\n", SF_SIP_ALLOW_EXTRA_SP, SF_SIP_BAD_VERSION, "\r\n", 0},
       {"OPTIONS sip:bob@example.com ;lr SIP/2.0\r\n\r\n", 0, SF_SIP_REQUEST_URI_WHITESPACE, " ;lr",
        0},
       {"OPTIONS sip:bob@example.com?Subject=x SIP/2.0\r\n\r\n", 0,
@@ -85,6 +92,79 @@ static void test_status_lines(void) {
   CHECK_INT(msg.status_code, 486);
   CHECK_SLICE(msg.reason, "Busy Here");
   CHECK(msg.method.ptr == NULL);
+}
+
+/* UTF-8 where RFC 3261 allows it: the Reason-Phrase, quoted-strings (a
+ * display name), comments (User-Agent) and header values. Well-formed UTF-8
+ * (RFC 3629) passes; anything else is SF_SIP_BAD_UTF8 at the first byte
+ * that is not part of a well-formed sequence, unless SF_SIP_ALLOW_NON_UTF8
+ * (Latin-1 and the like), which is reported as a warning. */
+#define NON_UTF8 SF_SIP_ALLOW_NON_UTF8
+#define FROM_TO "To: <sip:b@x>\r\nCall-ID: 1\r\n"
+static void test_utf8_text(void) {
+  static const sf_sip_case cases[] = {
+      /* Reason-Phrase */
+      {"SIP/2.0 200 \xe2\x82\xac \xf0\x9f\x98\x80 \xf4\x8f\xbf\xbf\r\n\r\n", 0, SF_SIP_OK, NULL, 0},
+      {"SIP/2.0 200 \xff\xfe\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xff", 0},
+      {"SIP/2.0 200 O\xc0\xafK\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xc0", 0},
+      {"SIP/2.0 200 OK \xe0\x80\xaf\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xe0", 0},
+      {"SIP/2.0 200 x\xed\xa0\x80y\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xed", 0},
+      {"SIP/2.0 200 x\xf4\x90\x80\x80\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xf4", 0},
+      {"SIP/2.0 200 OK\xe2\x82\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xe2", 0},
+      /* cut short by the end of the input: the line has not ended, so the
+       * message is truncated (a stream's next bytes may complete it) */
+      {"SIP/2.0 200 OK\xc3", 0, SF_SIP_TRUNCATED, "", 15},
+      {"SIP/2.0 200 OK\xc3", SF_SIP_STREAM, SF_SIP_INCOMPLETE, "", 15},
+      {"SIP/2.0 200 Tr\xe8s bien\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xe8", 0},
+      {"SIP/2.0 200 Tr\xe8s bien\r\n\r\n", NON_UTF8, SF_SIP_OK, NULL, 0},
+      /* whichever fault comes first: a control byte or bad UTF-8 */
+      {"SIP/2.0 200 \x01\xff\r\n\r\n", 0, SF_SIP_BAD_REASON_PHRASE, "\x01", 0},
+      {"SIP/2.0 200 \xff\x01\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xff", 0},
+      {"SIP/2.0 200 \xff\x01\r\n\r\n", NON_UTF8, SF_SIP_BAD_REASON_PHRASE, "\x01", 0},
+      /* a quoted display name */
+      {REQ FROM_TO "From: \"Jos\xc3\xa9\" <sip:j@x>;tag=1\r\n\r\n", 0, SF_SIP_OK, NULL, 0},
+      {REQ FROM_TO "From: \"Jos\xe9\" <sip:j@x>;tag=1\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xe9", 0},
+      {REQ FROM_TO "From: \"Jos\xe9\" <sip:j@x>;tag=1\r\n\r\n", NON_UTF8, SF_SIP_OK, NULL, 0},
+      {REQ FROM_TO "From: \"\xed\xbf\xbf\" <sip:j@x>\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xed", 0},
+      /* a quoted parameter value, a comment, an unknown header, a folded value */
+      {REQ "Contact: <sip:j@x>;x=\"\xc0\x80\"\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xc0", 0},
+      {REQ "User-Agent: ua/1 (caf\xe9)\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xe9", 0},
+      {REQ "User-Agent: ua/1 (caf\xc3\xa9)\r\n\r\n", 0, SF_SIP_OK, NULL, 0},
+      {REQ "Subject: caf\xe9\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xe9", 0},
+      {REQ "Subject: caf\xe9\r\n\r\n", NON_UTF8, SF_SIP_OK, NULL, 0},
+      {REQ "Subject: caf\xc3\r\n \xa9\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xc3", 0},
+      /* the first fault in byte order: bad UTF-8 before a structural fault
+       * wins; a structural fault at or before it stands, with or without
+       * the flag; a non-ASCII byte where the grammar allows none is the
+       * grammar's fault, UTF-8 or not */
+      {REQ FROM_TO "From: \"\xe9\" <sip:a b@x>\r\n\r\n", 0, SF_SIP_BAD_UTF8, "\xe9", 0},
+      {REQ FROM_TO "From: \"\xe9\" <sip:a b@x>\r\n\r\n", NON_UTF8, SF_SIP_BAD_ADDR_SPEC, " b@", 0},
+      {REQ FROM_TO "From: <sip:a b@x>;n=\"\xe9\"\r\n\r\n", 0, SF_SIP_BAD_ADDR_SPEC, " b@", 0},
+      {REQ FROM_TO "From: <sip:\xe9@x>\r\n\r\n", 0, SF_SIP_BAD_URI_HOST, "\xe9", 0},
+      {REQ FROM_TO "From: <sip:\xc3\xa9@x>\r\n\r\n", 0, SF_SIP_BAD_URI_HOST, "\xc3", 0},
+      {REQ "Call-ID: \xe9@x\r\n\r\n", NON_UTF8, SF_SIP_BAD_CALL_ID, "\xe9", 0},
+  };
+  RUN_CASES(cases, parse_msg);
+
+  /* The flag's warning, exactly when it was needed (a datagram without
+   * Content-Length also has NO_CONTENT_LENGTH, not looked at here). */
+  static const struct {
+    const char *in;
+    unsigned warnings;
+  } warned[] = {
+      {"SIP/2.0 200 Tr\xe8s bien\r\n\r\n", SF_SIP_W(NON_UTF8)},
+      {"SIP/2.0 200 Tr\xc3\xa8s bien\r\n\r\n", 0},
+      {REQ "Subject: caf\xe9\r\n\r\n", SF_SIP_W(NON_UTF8)},
+      {REQ FROM_TO "From: \"Jos\xe9\" <sip:j@x>;tag=1\r\n\r\n", SF_SIP_W(NON_UTF8)},
+      {REQ FROM_TO "From: \"Jos\xc3\xa9\" <sip:j@x>;tag=1\r\n\r\n", 0},
+  };
+  for (size_t i = 0; i < sizeof warned / sizeof warned[0]; i++) {
+    CHECK_INT(sf_parse_str(warned[i].in, NON_UTF8, &msg, NULL), SF_SIP_OK);
+    CHECK_INT(msg.warnings & SF_SIP_W(NON_UTF8), warned[i].warnings);
+  }
+  CHECK_INT(sf_parse_str("SIP/2.0 200 Tr\xe8s bien\r\n\r\n", NON_UTF8, &msg, NULL), SF_SIP_OK);
+  CHECK_SLICE(msg.reason, "Tr\xe8s bien"); /* as sent: nothing is converted */
+  CHECK((SF_SIP_INTEROP & NON_UTF8) != 0);
 }
 
 static void test_header_lines(void) {
@@ -595,6 +675,7 @@ static void test_unfold_and_split(void) {
 int main(void) {
   RUN(test_request_lines);
   RUN(test_status_lines);
+  RUN(test_utf8_text);
   RUN(test_header_lines);
   RUN(test_header_names);
   RUN(test_too_many_headers);

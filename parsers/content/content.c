@@ -79,7 +79,12 @@ static int get_param_value(sf_text *t, unsigned flags, sf_content_param *p, unsi
     }
     break;
   }
-  if (t->pos == start) return fail(err, t, SF_CONTENT_BAD_PARAM_VALUE);
+  if (t->pos == start) {
+    /* Nothing at all ("a=", "a=;b=c") is told apart from a value that
+     * starts with a byte no token may hold ("a=@"). */
+    int empty = sf_text_at_end(t) || sf_text_is_next(t, ';');
+    return fail(err, t, empty ? SF_CONTENT_EMPTY_PARAM_VALUE : SF_CONTENT_BAD_PARAM_VALUE);
+  }
   if (saw_slash) *warnings |= SF_CONTENT_W_UNQUOTED_SLASH;
   p->value = sf_text_slice(t, start);
   p->quoted = 0;
@@ -90,6 +95,7 @@ static int get_param_value(sf_text *t, unsigned flags, sf_content_param *p, unsi
 static int get_params(sf_text *t, unsigned flags, sf_content_params *out, unsigned *warnings,
                       sf_error *err) {
   out->count = 0;
+  out->failed_name = sf_slice_make(NULL, 0);
   for (;;) {
     sf_lex_skip_lws(t);
     if (sf_text_at_end(t)) return SF_CONTENT_OK;
@@ -103,7 +109,10 @@ static int get_params(sf_text *t, unsigned flags, sf_content_params *out, unsign
     if (!sf_text_expect(t, '=')) return fail(err, t, SF_CONTENT_MISSING_EQUALS);
     sf_lex_skip_lws(t);
     int rc = get_param_value(t, flags, &p, warnings, err);
-    if (rc != SF_CONTENT_OK) return rc;
+    if (rc != SF_CONTENT_OK) {
+      out->failed_name = p.name;
+      return rc;
+    }
     if (out->count == SF_CONTENT_MAX_PARAMS) {
       t->pos = (size_t)(p.name.ptr - t->base);
       return fail(err, t, SF_CONTENT_TOO_MANY_PARAMS);
@@ -117,6 +126,7 @@ int sf_content_parse_type(const uint8_t *base, sf_slice value, unsigned flags,
   sf_text t = sf_text_of_slice(base, value);
   out->type = out->subtype = sf_slice_make(NULL, 0);
   out->params.count = 0;
+  out->params.failed_name = sf_slice_make(NULL, 0);
   out->warnings = 0;
   sf_lex_skip_lws(&t);
   if (sf_text_at_end(&t)) return fail(err, &t, SF_CONTENT_EMPTY);
@@ -136,6 +146,7 @@ int sf_content_parse_disposition(const uint8_t *base, sf_slice value, unsigned f
   sf_text t = sf_text_of_slice(base, value);
   out->type = sf_slice_make(NULL, 0);
   out->params.count = 0;
+  out->params.failed_name = sf_slice_make(NULL, 0);
   out->warnings = 0;
   sf_lex_skip_lws(&t);
   if (sf_text_at_end(&t)) return fail(err, &t, SF_CONTENT_EMPTY);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "der_internal.h"
+#include "utf8.h"
 
 int sf_der__walk_string(sf_der_state *st, size_t pos, size_t end, int indefinite, uint32_t number,
                         unsigned nest, size_t *io_len, size_t *io_segments, uint8_t *out,
@@ -156,37 +157,6 @@ static int printable(uint8_t c) {
          (c != 0 && strchr(" '()+,-./:=?", c) != NULL);
 }
 
-/* utf8_ok checks RFC 3629: shortest form, no surrogates, at most U+10FFFF. */
-static int utf8_ok(sf_slice s) {
-  size_t i = 0;
-  while (i < s.len) {
-    uint8_t c = s.ptr[i];
-    size_t n;
-    uint32_t v, min;
-    if (c < 0x80) {
-      i++;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      n = 1, v = c & 0x1F, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2, v = c & 0x0F, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3, v = c & 0x07, min = 0x10000;
-    } else {
-      return 0;
-    }
-    if (n > s.len - i - 1) return 0;
-    for (size_t k = 1; k <= n; k++) {
-      uint8_t b = s.ptr[i + k];
-      if ((b & 0xC0) != 0x80) return 0;
-      v = (v << 6) | (b & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-    i += n + 1;
-  }
-  return 1;
-}
-
 int sf_der_check_text(sf_der_tag tag, sf_slice v) {
   size_t i;
   switch (tag & ~SF_DER_CONSTRUCTED) {
@@ -206,8 +176,10 @@ int sf_der_check_text(sf_der_tag tag, sf_slice v) {
       for (i = 0; i < v.len; i++)
         if (v.ptr[i] < 0x20 || v.ptr[i] > 0x7E) return SF_DER_BAD_STRING;
       return SF_DER_OK;
-    case SF_DER_UTF8STRING:
-      return utf8_ok(v) ? SF_DER_OK : SF_DER_BAD_STRING;
+    case SF_DER_UTF8STRING: {
+      size_t bad = 0;
+      return sf_utf8_check(v.ptr, v.len, &bad) ? SF_DER_OK : SF_DER_BAD_STRING;
+    }
     case SF_DER_BMPSTRING:
       if (v.len % 2) return SF_DER_BAD_STRING;
       for (i = 0; i < v.len; i += 2)

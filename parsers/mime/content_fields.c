@@ -48,6 +48,16 @@ int sf_mimei_take_content_type(sf_mimei_ctx *c, size_t index, sf_slice value) {
   sf_content_type ct;
   sf_error cerr = {0, 0, NULL};
   int rc = sf_content_parse_type(c->base, value, sf_mimei_content_flags(c), &ct, &cerr);
+  if (rc == SF_CONTENT_EMPTY_PARAM_VALUE && sf_slice_eq_nocase_lit(ct.type, "multipart") &&
+      sf_slice_eq_nocase_lit(ct.params.failed_name, "boundary")) {
+    /* "boundary=" is as empty as boundary="" (RFC 2046 5.1.1: 1 to 70
+     * bchars), so it gets the same code, at the same place: where the
+     * boundary text would start. A second boundary parameter comes first. */
+    if (sf_content_find_param(&ct.params, "boundary") != NULL) {
+      return sf_mimei_fail(c, SF_MIME_DUPLICATE_PARAM, sf_mimei_off(c, ct.params.failed_name.ptr));
+    }
+    return sf_mimei_fail(c, SF_MIME_EMPTY_BOUNDARY, cerr.offset);
+  }
   rc = sf_mimei_content_result(c, rc, &cerr, ct.warnings, SF_MIME_BAD_CONTENT_TYPE);
   if (rc != SF_MIME_OK) return rc;
   p->content_type = value;

@@ -1,5 +1,6 @@
 /* part_headers.c: the header fields at the top of a body part (RFC 2046
- * 5.1.1 body-part, RFC 2045 3, RFC 5322 2.2 and 3.2.2).
+ * 5.1.1 body-part, RFC 2045 3, RFC 5322 2.2 and 3.2.2). A folded field is
+ * accepted and reported (SF_MIME_W_FOLDING).
  *
  *   body-part := MIME-part-headers [CRLF *OCTET]
  *   field     := field-name ":" unstructured CRLF
@@ -63,7 +64,12 @@ static int get_value(sf_mimei_ctx *c, sf_text *t, sf_slice *out, int *terminated
         *terminated = 1;
         break;
       }
-      /* A continuation line: it must hold something besides white space. */
+      /* A continuation line: it must hold something besides white space.
+       * Folding is legal (RFC 5322 2.2.3, RFC 2045 3 builds on it) and is
+       * accepted without a flag, but always reported: readers have
+       * disagreed on it (HTTP deprecated its obs-fold, RFC 7230 3.2.4, for
+       * that reason), so a caller may want to know. */
+      c->out->warnings |= SF_MIME_W(FOLDING);
       size_t cont = t->pos;
       sf_text_skip_class(t, SF_C_WSP);
       if (sf_text_at_end(t) || line_end_at(t) != 0) {

@@ -3,8 +3,27 @@
  * in turn, so the first fault in byte order is the one reported, with the
  * code of the element's own parser. Fields without a grammar here keep
  * their raw value, which must still be text (RFC 3261 25.1 header-value:
- * TEXT-UTF8char / UTF8-CONT / LWS, so no control bytes). */
+ * TEXT-UTF8char / UTF8-CONT / LWS, so no control bytes). Every value, of a
+ * known header or not, then gets the UTF-8 rule (sf_sipi_utf8_verdict):
+ * the grammars of the known headers allow non-ASCII bytes only in
+ * quoted-strings and comments, where they must be UTF-8 too, and their own
+ * parsers refuse them everywhere else. */
 #include "sip_internal.h"
+#include "utf8.h"
+
+int sf_sipi_utf8_verdict(const uint8_t *base, sf_slice v, int rc, const sf_error *e,
+                         unsigned flags, unsigned *warnings, sf_error *err) {
+  size_t bad = 0;
+  if (v.len > 0 && !sf_utf8_check(v.ptr, v.len, &bad)) {
+    size_t at = (size_t)(v.ptr - base) + bad;
+    if (rc == SF_SIP_OK || e->offset > at) {
+      if (!(flags & SF_SIP_ALLOW_NON_UTF8)) return sip_fail(err, at, SF_SIP_BAD_UTF8);
+      if (rc == SF_SIP_OK) *warnings |= SF_SIP_W(NON_UTF8);
+    }
+  }
+  if (rc != SF_SIP_OK) return sip_fail(err, e->offset, rc);
+  return sip_ok(err);
+}
 
 /* check_text rejects control bytes (CR and LF appear only in folds, which
  * the framing has already checked). */
@@ -142,8 +161,9 @@ static int check_elem(const uint8_t *base, int id, sf_slice e, size_t count, uns
   }
 }
 
-int sf_sipi_check_header(const uint8_t *base, const sf_sip_header *h, unsigned flags,
-                     unsigned *warnings, sf_error *err) {
+/* check_structure parses the value of |h| by its grammar. */
+static int check_structure(const uint8_t *base, const sf_sip_header *h, unsigned flags,
+                           unsigned *warnings, sf_error *err) {
   if (!sf_sip_header_is_list(h->id)) return check_single(base, h, flags, warnings, err);
   sf_text t = sip_text_of(base, h->value);
   size_t count = 0;
@@ -171,4 +191,11 @@ int sf_sipi_check_header(const uint8_t *base, const sf_sip_header *h, unsigned f
     return sip_fail(err, (size_t)(h->value.ptr - base), SF_SIP_EMPTY_VALUE);
   }
   return sip_ok(err);
+}
+
+int sf_sipi_check_header(const uint8_t *base, const sf_sip_header *h, unsigned flags,
+                         unsigned *warnings, sf_error *err) {
+  sf_error e = {SF_SIP_OK, 0, NULL};
+  int rc = check_structure(base, h, flags, warnings, &e);
+  return sf_sipi_utf8_verdict(base, h->value, rc, &e, flags, warnings, err);
 }

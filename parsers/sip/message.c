@@ -117,15 +117,19 @@ static int parse_status_line(const uint8_t *d, const line *l, unsigned flags, sf
                                                                    : SF_SIP_BAD_START_LINE);
   }
   p++;
-  /* Reason-Phrase: any text but control bytes (UTF-8 allowed, RFC 4475
-   * 3.1.1.12 unreason). */
-  for (size_t i = p; i < end; i++) {
-    if ((d[i] < 0x20 && d[i] != '\t') || d[i] == 0x7f) {
-      return sip_fail(err, i, SF_SIP_BAD_REASON_PHRASE);
-    }
+  /* Reason-Phrase = *(reserved / unreserved / escaped / UTF8-NONASCII /
+   * UTF8-CONT / SP / HTAB): no control byte but HT, and non-ASCII text only
+   * as well-formed UTF-8 (RFC 4475 3.1.1.12 unreason), or Latin-1 and the
+   * like with SF_SIP_ALLOW_NON_UTF8; whichever fault comes first. The ASCII
+   * the grammar leaves out (such as '"', '<', '\\' or a '%' without hex
+   * digits) is accepted: no reader splits or decodes a reason phrase by it. */
+  sf_error e = {SF_SIP_OK, 0, NULL};
+  rc = SF_SIP_OK;
+  for (size_t i = p; i < end && rc == SF_SIP_OK; i++) {
+    if ((d[i] < 0x20 && d[i] != '\t') || d[i] == 0x7f) rc = sip_fail(&e, i, SF_SIP_BAD_REASON_PHRASE);
   }
   m->reason = sf_slice_make(d + p, end - p);
-  return SF_SIP_OK;
+  return sf_sipi_utf8_verdict(d, m->reason, rc, &e, flags, &m->warnings, err);
 }
 
 static int parse_request_line(const uint8_t *d, const line *l, unsigned flags, sf_sip_msg *m,
@@ -150,8 +154,11 @@ static int parse_request_line(const uint8_t *d, const line *l, unsigned flags, s
   size_t uend = vstart;
   while (uend > p && d[uend - 1] == ' ') uend--;
   if (uend == p) {
-    /* Only one element after the method: no version (or no URI). */
-    return sip_fail(err, vend, vstart == p ? SF_SIP_BAD_VERSION : SF_SIP_BAD_REQUEST_URI);
+    /* Only one element after the method: it is taken for the URI, so the
+     * version is missing. (|p| is not on a SP here, so the URI could only
+     * be empty if vstart == p: an empty Request-URI arises only from "<>",
+     * below.) */
+    return sip_fail(err, vend, SF_SIP_BAD_VERSION);
   }
 
   /* Faults are reported in byte order: URI, SP before the version, version,
@@ -169,6 +176,7 @@ static int parse_request_line(const uint8_t *d, const line *l, unsigned flags, s
     uend--;
   }
   m->request_uri = sf_slice_make(d + ustart, uend - ustart);
+  /* "<>": nothing left once the brackets are stripped (at the '>'). */
   if (m->request_uri.len == 0) return sip_fail(err, ustart, SF_SIP_BAD_REQUEST_URI);
   rc = sf_sip_parse_uri(d, m->request_uri, SF_SIP_URI_REQUEST, &m->uri, err);
   if (rc != SF_SIP_OK) return rc;

@@ -111,6 +111,20 @@ int sf_sipi_split_next(sf_text *t, sf_slice *out, int *done, sf_error *err);
 int sf_sipi_check_header(const uint8_t *base, const sf_sip_header *h, unsigned flags,
                      unsigned *warnings, sf_error *err);
 
+/* sf_sipi_utf8_verdict applies RFC 3261's UTF-8 rule to |v|, text whose
+ * own parser (control bytes, structure) gave |rc|, with |*e| its error when
+ * |rc| is not OK. Non-ASCII bytes are allowed only as UTF-8 (UTF8-NONASCII
+ * in Reason-Phrase, qdtext, ctext, TEXT-UTF8char); RFC 3629, which
+ * obsoletes the RFC 2279 that RFC 3261 cites, says what UTF-8 is (no
+ * overlong forms, surrogates or values above U+10FFFF). The first fault in byte order is the one reported:
+ * ill-formed UTF-8 before the parser's fault, or in a value it accepted, is
+ * SF_SIP_BAD_UTF8 at the first byte that is not part of a well-formed
+ * sequence (sf_utf8_check), unless |flags| has SF_SIP_ALLOW_NON_UTF8, which
+ * accepts it and sets SF_SIP_W(NON_UTF8) in |*warnings|. Otherwise |rc| and
+ * |*e| stand. Returns the status, with |err| filled. */
+int sf_sipi_utf8_verdict(const uint8_t *base, sf_slice v, int rc, const sf_error *e,
+                         unsigned flags, unsigned *warnings, sf_error *err);
+
 /* ---- uri.c: escaped = "%" HEXDIG HEXDIG. sf_sipi_skip_chars advances over
  * bytes of class |mask| and valid escapes; a '%' not followed by two hex
  * digits stops it with *bad_escape set (cursor on the '%'). */

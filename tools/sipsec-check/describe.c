@@ -232,10 +232,14 @@ static void emit_text(sf_check_emit *e, const sf_check_entity *en, const sf_mime
   if (p->is_multipart || !sf_slice_is_present(p->body)) return;
   if (sf_slice_is_present(p->type) && !sf_slice_eq_nocase_lit(p->type, "text")) return;
   if (p->encoding == SF_MIME_ENC_OTHER) return;
-  size_t cap = sf_mime_decoded_bound(p->encoding, p->body.len), len = 0;
+  /* The text as sent: 8-bit octets under a 7bit label (or none) are shown
+   * too, as sf_check_decode_part takes them (sf_mime_decode would refuse
+   * them as 7bit, RFC 2045 2.7). */
+  int enc = p->encoding == SF_MIME_ENC_7BIT ? SF_MIME_ENC_8BIT : p->encoding;
+  size_t cap = sf_mime_decoded_bound(enc, p->body.len), len = 0;
   uint8_t *buf = malloc(cap > 0 ? cap : 1);
   sf_error err;
-  if (buf != NULL && sf_mime_decode(en->data, p->encoding, p->body, SF_MIME_ALLOW_LF, buf, cap,
+  if (buf != NULL && sf_mime_decode(en->data, enc, p->body, SF_MIME_ALLOW_LF, buf, cap,
                                     &len, &err) == SF_MIME_OK) {
     sf_check_emit_bytes(e, "text", buf, len < SHOWN ? len : SHOWN);
     if (len > SHOWN) sf_check_emit_bool(e, "text_truncated", 1);

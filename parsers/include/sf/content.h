@@ -31,6 +31,7 @@ extern "C" {
   X(BAD_DISPOSITION, "the disposition type is not a token")                              \
   X(BAD_PARAM_NAME, "a parameter name is not a token (or a stray ';')")                  \
   X(MISSING_EQUALS, "a parameter has no '=' and value")                                  \
+  X(EMPTY_PARAM_VALUE, "a parameter has '=' but no value (an empty value must be quoted: \"\")") \
   X(BAD_PARAM_VALUE, "a parameter value is neither a token nor a quoted-string")         \
   X(UNQUOTED_TSPECIAL, "a parameter value contains a tspecial such as '/' but is not quoted") \
   X(UNTERMINATED_QUOTE, "a quoted-string has no closing '\"'")                           \
@@ -79,6 +80,10 @@ typedef struct sf_content_param {
 typedef struct sf_content_params {
   sf_content_param items[SF_CONTENT_MAX_PARAMS];
   size_t count;
+  /* failed_name: when parsing stopped inside a parameter's value (after
+   * its name), that name, so a caller can say which parameter was
+   * malformed (MIME reports an empty boundary as such); absent otherwise. */
+  sf_slice failed_name;
 } sf_content_params;
 
 /* sf_content_type is a parsed media type: type "/" subtype *(";" parameter). */

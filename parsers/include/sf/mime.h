@@ -84,6 +84,7 @@ extern "C" {
   X(SIGNED_MISSING_MICALG, "a multipart/signed has no micalg parameter (RFC 1847 2.1)")          \
   X(SIGNATURE_TYPE_MISMATCH, "the signature part's type differs from the protocol parameter")    \
   X(UNKNOWN_ENCODING, "the transfer encoding is not 7bit, 8bit, binary, base64 or quoted-printable") \
+  X(NOT_7BIT, "a 7bit part (the default) holds an octet above 127 (RFC 2045 2.7); 8bit allows it") \
   X(BASE64_BAD_CHAR, "a character outside the base64 alphabet and white space")                  \
   X(BASE64_BAD_PADDING, "base64 padding is missing, misplaced, followed by data, or pads non-zero bits") \
   X(QP_BAD_ESCAPE, "a quoted-printable '=' is followed by neither two hex digits nor a line end") \
@@ -136,14 +137,18 @@ enum {
    SF_MIME_ALLOW_SIGNATURE_TYPE_MISMATCH | SF_MIME_ALLOW_UNTERMINATED_HEADERS)
 
 /* Warnings: bits of sf_mime_tree.warnings, one per tolerance that was used.
- * A parse reports a warning exactly when the strict parse of the same input
- * would have failed because of it. */
+ * A flag's warning is reported exactly when the strict parse of the same
+ * input would have failed because of it. The warnings in SF_MIME_W_ALWAYS
+ * have no flag: what they report is legal and accepted by every parse,
+ * strict included, but readers have handled it differently, so a caller
+ * is always told. */
 #define SF_MIME_WARNING_LIST(X)                                                              \
   X(UNQUOTED_SLASH, "an unquoted parameter value with '/' was accepted")                     \
   X(LF_LINE_ENDS, "bare LF line ends were accepted (SF_MIME_ALLOW_LF)")                      \
   X(MISSING_CLOSE, "the body has no close delimiter; the last part runs to its end")         \
   X(SIGNATURE_TYPE_MISMATCH, "the signature part's type is not the protocol parameter")      \
-  X(UNTERMINATED_HEADERS, "a part's last header line had no line end")
+  X(UNTERMINATED_HEADERS, "a part's last header line had no line end")                       \
+  X(FOLDING, "a part's header field was folded over several lines (RFC 5322 2.2.3)")
 
 enum sf_mime_warning_bit {
 #define SF_X(name, reason) SF_MIME_WB_##name,
@@ -152,6 +157,9 @@ enum sf_mime_warning_bit {
   SF_MIME_WARNING_COUNT
 };
 #define SF_MIME_W(name) (1u << SF_MIME_WB_##name)
+
+/* The warnings no flag enables (see above): reported by strict parses too. */
+#define SF_MIME_W_ALWAYS SF_MIME_W(FOLDING)
 
 const char *sf_mime_warning_name(int bit);   /* "SF_MIME_W_LF_LINE_ENDS" */
 const char *sf_mime_warning_reason(int bit);
@@ -307,7 +315,8 @@ size_t sf_mime_decoded_bound(int encoding, size_t encoded_len);
 /* sf_mime_decode writes the decoded form of |in| (a slice of the buffer at
  * |base|; error offsets count from there) into |out|, at most |cap| bytes,
  * and its length into |*out_len|. 7bit, 8bit and binary are copied as they
- * are. base64 (RFC 2045 6.8, RFC 4648 4) skips SP, HT, CR and LF anywhere;
+ * are, except that 7bit data holding an octet above 127 is SF_MIME_NOT_7BIT
+ * at that octet (RFC 2045 2.7; decode as 8bit to take such data). base64 (RFC 2045 6.8, RFC 4648 4) skips SP, HT, CR and LF anywhere;
  * any other byte outside the alphabet is SF_MIME_BASE64_BAD_CHAR, and
  * missing or misplaced '=' or non-zero pad bits SF_MIME_BASE64_BAD_PADDING,
  * at the offending offset. quoted-printable (RFC 2045 6.7) decodes =XX (hex

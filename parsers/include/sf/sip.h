@@ -57,7 +57,7 @@ extern "C" {
   X(BAD_STATUS_CODE, "the status code is not three digits")                                    \
   X(STATUS_CODE_RANGE, "the status code is outside 100..699")                                  \
   X(BAD_REASON_PHRASE, "the reason phrase contains a control character")                       \
-  X(BAD_REQUEST_URI, "the Request-URI is malformed")                                           \
+  X(BAD_REQUEST_URI, "the Request-URI is empty (nothing between < >)")                          \
   X(ANGLE_REQUEST_URI, "the Request-URI is enclosed in < >")                                   \
   X(REQUEST_URI_WHITESPACE, "the Request-URI contains white space (RFC 3261 25.1: no LWS in a URI)") \
   X(URI_HEADERS_IN_REQUEST_URI, "a SIP Request-URI must not carry ?headers (RFC 3261 19.1.1)") \
@@ -73,6 +73,7 @@ extern "C" {
   X(BAD_HEADER_NAME, "a header name is not a token (control byte, space or separator)")        \
   X(MISSING_COLON, "a header line has no ':' after its name")                                  \
   X(BAD_HEADER_VALUE, "a header value contains a control character")                           \
+  X(BAD_UTF8, "text is not well-formed UTF-8 (overlong, surrogate, above U+10FFFF, cut short; Latin-1)") \
   X(FOLD_WITHOUT_HEADER, "a continuation line appears before any header field")                \
   X(TOO_MANY_HEADERS, "more header fields than SF_SIP_MAX_HEADERS")                            \
   X(TOO_MANY_PARAMS, "more parameters than SF_SIP_MAX_PARAMS")                                 \
@@ -145,12 +146,21 @@ enum {
   /* Accept protocol=application/pkcs7-signature unquoted in Content-Type
    * (maps to SF_CONTENT_ALLOW_UNQUOTED_SLASH). */
   SF_SIP_ALLOW_UNQUOTED_SLASH = 1u << 5,
+  /* Accept bytes >= 0x80 that are not well-formed UTF-8 where RFC 3261
+   * allows UTF-8 text (Reason-Phrase, quoted-strings, comments, header
+   * values): the Latin-1 reason phrases and display names some equipment
+   * sends. Cost: readers that decode the text disagree on what it says (a
+   * display name shown to a user, say), and one that replaces bad bytes
+   * changes a value another compares byte for byte. */
+  SF_SIP_ALLOW_NON_UTF8 = 1u << 6,
 };
 
 /* SF_SIP_INTEROP is what real secure-SIP traffic (and every message of the
- * draft) needs: unquoted Identity and protocol parameter, LF line ends. */
-#define SF_SIP_INTEROP \
-  (SF_SIP_ALLOW_LF | SF_SIP_ALLOW_UNQUOTED_IDENTITY | SF_SIP_ALLOW_UNQUOTED_SLASH)
+ * draft) needs: unquoted Identity and protocol parameter, LF line ends, and
+ * the Latin-1 text some equipment still sends. */
+#define SF_SIP_INTEROP                                                                 \
+  (SF_SIP_ALLOW_LF | SF_SIP_ALLOW_UNQUOTED_IDENTITY | SF_SIP_ALLOW_UNQUOTED_SLASH | \
+   SF_SIP_ALLOW_NON_UTF8)
 
 /* Warnings: bits of sf_sip_msg.warnings, one per tolerance that was used. */
 #define SF_SIP_WARNING_LIST(X)                                                        \
@@ -163,7 +173,8 @@ enum {
   X(ANGLE_RURI, "< > around the Request-URI were stripped (SF_SIP_ALLOW_ANGLE_RURI)")  \
   X(UNQUOTED_IDENTITY, "an unquoted Identity value was accepted")                      \
   X(UNQUOTED_SLASH, "an unquoted parameter value with '/' was accepted")               \
-  X(TOKEN_DISPLAY_NAME_NO_LWS, "a token display name is directly followed by '<' (RFC 4475 3.1.1.6)")
+  X(TOKEN_DISPLAY_NAME_NO_LWS, "a token display name is directly followed by '<' (RFC 4475 3.1.1.6)") \
+  X(NON_UTF8, "text that is not well-formed UTF-8 (Latin-1, say) was accepted (SF_SIP_ALLOW_NON_UTF8)")
 
 enum sf_sip_warning_bit {
 #define SF_X(name, reason) SF_SIP_WB_##name,
@@ -353,7 +364,9 @@ int sf_sip_print(const sf_sip_msg *m, uint8_t *out, size_t cap, size_t *out_len)
 /* ---- Structured header values --------------------------------------------
  * Each parses one value (for list headers: one element from sf_sip_split);
  * |base| is the start of the caller's buffer and error offsets count from it.
- * Each is what sf_sip_parse itself runs on the header. */
+ * Each is what sf_sip_parse itself runs on the header. They check structure
+ * only: the UTF-8 rule (SF_SIP_BAD_UTF8, SF_SIP_ALLOW_NON_UTF8) is applied
+ * by sf_sip_parse to the whole value. */
 
 /* URIs. |flags|: SF_SIP_URI_REQUEST checks the Request-URI rules (no
  * ?headers in sip/sips URIs). */
