@@ -64,7 +64,9 @@ echo "    LIB_FUZZING_ENGINE=$LIB_FUZZING_ENGINE"
 
 # 1. OpenSSL.
 openssl_src=${SF_OPENSSL_SRC:-$SRC/openssl}
-openssl_args=(-DOPENSSL_USE_STATIC_LIBS=TRUE)
+# SF_REQUIRE_OPENSSL: the CMake build would otherwise leave the OpenSSL
+# targets out, silently, when it finds no OpenSSL.
+openssl_args=(-DOPENSSL_USE_STATIC_LIBS=TRUE -DSF_REQUIRE_OPENSSL=ON)
 openssl_instrumented=0
 if [ -f "$openssl_src/Configure" ]; then
   prefix=$work/openssl

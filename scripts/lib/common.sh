@@ -96,10 +96,14 @@ sf_generator() {
 }
 
 # sf_build NAME CMAKE_ARGS...: configures build/NAME once (again if the
-# arguments changed) and builds it. Prints where it builds.
+# arguments changed) and builds it. Prints where it builds. Every build the
+# scripts make requires OpenSSL (SF_REQUIRE_OPENSSL): CMake alone would leave
+# the OpenSSL targets and tests out when it finds none, and a script must not
+# test or fuzz less than it says without failing.
 sf_build() {
   local name=$1
   shift
+  set -- "$@" -DSF_REQUIRE_OPENSSL=ON
   local dir=$SF_BUILD/$name
   local stamp=$dir/.sf-configure-args
   local args="$*"
