@@ -30,10 +30,21 @@ sf_die() {
 #   pkg-config                 finds the peers' compiler flags
 #   libosip2-dev, libsofia-sip-ua-dev, libgmime-3.0-dev   SIP and MIME peers
 #   time                       /usr/bin/time (peak RSS); not the shell keyword
+#
+# cmake brings ninja-build along: with --no-install-recommends, Debian's cmake
+# package pulls in no build tool (neither make nor ninja), so on a fresh
+# minimal machine cmake alone cannot build anything. Asking for cmake is
+# therefore asking for both, and the printed apt-get command names both.
 sf_missing_packages() {
-  local want=("$@") missing=()
+  local want=() missing=()
   local p
+  for p in "$@"; do
+    want+=("$p")
+    [ "$p" = cmake ] && want+=(ninja-build)
+  done
   for p in "${want[@]}"; do
+    # Each package once, even if it was asked for twice (cmake ninja-build).
+    [[ " ${missing[*]} " == *" $p "* ]] && continue
     case "$p" in
       clang) command -v clang >/dev/null 2>&1 || missing+=(clang) ;;
       libclang-rt-14-dev)
@@ -89,16 +100,22 @@ and run this command again."
   fi
 }
 
-# sf_generator picks Ninja when it is there, Make otherwise.
+# sf_generator picks Ninja when it is there, Make otherwise (sf_build
+# makes sure of ninja; scripts/build.sh runs in OSS-Fuzz's image, which may
+# have only make).
 sf_generator() {
   if command -v ninja >/dev/null 2>&1; then echo Ninja; else echo "Unix Makefiles"; fi
 }
 
 # sf_build NAME CMAKE_ARGS...: configures build/NAME once (again if the
-# arguments changed) and builds it. Prints where it builds.
+# arguments changed) and builds it. Prints where it builds. It makes sure of
+# cmake and ninja itself, so no script that builds can forget them (the
+# scripts ask for them with their other packages first, so that a user
+# without root gets one apt-get command with everything).
 sf_build() {
   local name=$1
   shift
+  sf_ensure_packages cmake
   local dir=$SF_BUILD/$name
   local stamp=$dir/.sf-configure-args
   local args="$*"
