@@ -199,19 +199,37 @@ sf_build_coverage() {
     -DSF_COVERAGE=ON -DSF_BUILD_TESTS=OFF
 }
 
-# sf_named_seeds README: prints "target<TAB>sha1" for every seed listed in a
-# table of corpus/README.md under its "## <target>/" heading. These are the
-# named seeds (the draft's messages and blobs, RFC 4475's messages, the seeds
-# made by hand) that scripts/minimize always keeps.
+# The targets that share the CMS seeds: every row of corpus/cms-seeds.tsv is
+# a seed of each of them (scripts/gen-cms-seeds writes it into all four).
+SF_CMS_SEED_TARGETS="der cms cms_openssl cms_diff"
+
+# sf_named_seeds CORPUS_DIR: prints "target<TAB>sha1<TAB>label" for every
+# named seed: the seeds whose origin is written down (the draft's messages,
+# blobs and certificates, RFC 4475's messages, the seeds made by hand or by
+# scripts/gen-cms-seeds), which scripts/minimize always keeps and
+# tests/check_corpus.sh requires. They come from two places:
+#   - CORPUS_DIR/README.md: each table row "| `<sha1>` | <label> | ..." under
+#     a "## <target>/" heading (label: the second column);
+#   - CORPUS_DIR/cms-seeds.tsv: each row is a named seed of every target of
+#     SF_CMS_SEED_TARGETS (label: the seed's name, e.g. blob1-signed.der).
 sf_named_seeds() {
-  local line target=""
+  local dir=$1 line target="" t sha name _
+  [ -f "$dir/README.md" ] || sf_die "$dir/README.md is missing: it lists the named seeds."
+  [ -f "$dir/cms-seeds.tsv" ] || sf_die "$dir/cms-seeds.tsv is missing: it lists the CMS seeds."
   while IFS= read -r line; do
-    if [[ "$line" =~ ^##\ ([a-z0-9_]+)/ ]]; then
-      target=${BASH_REMATCH[1]}
-    elif [ -n "$target" ] && [[ "$line" =~ ^\|\ \`([0-9a-f]{40})\` ]]; then
-      printf '%s\t%s\n' "$target" "${BASH_REMATCH[1]}"
+    if [[ "$line" =~ ^##\  ]]; then
+      # Any heading ends the previous target's table; only "## <target>/"
+      # starts one.
+      target=""
+      [[ "$line" =~ ^##\ ([a-z0-9_]+)/ ]] && target=${BASH_REMATCH[1]}
+    elif [ -n "$target" ] && [[ "$line" =~ ^\|\ \`([0-9a-f]{40})\`\ \|\ ([^|]*[^|\ ])\ *\| ]]; then
+      printf '%s\t%s\t%s\n' "$target" "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
     fi
-  done <"$1"
+  done <"$dir/README.md"
+  while IFS=$'\t' read -r sha name _; do
+    [[ "$sha" =~ ^[0-9a-f]{40}$ ]] || continue # the header line
+    for t in $SF_CMS_SEED_TARGETS; do printf '%s\t%s\t%s\n' "$t" "$sha" "$name"; done
+  done <"$dir/cms-seeds.tsv"
 }
 
 # sf_reap_stopped BINARY...: kills the stopped, orphaned processes of these
