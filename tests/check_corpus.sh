@@ -11,7 +11,10 @@
 #     seed labelled with a source file's name has that file's SHA-1 (so a
 #     test file changed without its seed, or a seed changed without its
 #     source, is noticed);
-#   - every crashes/<target>/ file is named by its SHA-1 too.
+#   - every crashes/<target>/ file is named by its SHA-1 too, and has one
+#     line in crashes/INDEX.tsv whose kind is in the vocabulary of
+#     crashes/README.md and whose found_by carries a date (YYYY-MM-DD) unless
+#     the kind is "regression seed".
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/scripts/lib/common.sh"
@@ -102,5 +105,49 @@ claim mime_multipart body tests/data/draft/messages/5.1-message-signed.sip \
 claim "$SF_CMS_SEED_TARGETS" raw tests/data/draft/cms/*.der
 claim "$SF_CMS_SEED_TARGETS" der tests/data/draft/certs/*-cert.pem
 
+# crashes/INDEX.tsv: one line per file, kinds from crashes/README.md (the
+# words scripts/triage writes), a date for everything a fuzzer found.
+# ASan's report types as its SUMMARY line names them (compiler-rt's
+# asan_errors), and MSan's.
+asan_kinds=" heap-buffer-overflow heap-use-after-free stack-buffer-overflow
+  stack-buffer-underflow stack-use-after-return stack-use-after-scope
+  global-buffer-overflow dynamic-stack-buffer-overflow intra-object-overflow
+  container-overflow use-after-poison initialization-order-fiasco unknown-crash
+  SEGV BUS FPE ILL stack-overflow double-free bad-free alloc-dealloc-mismatch
+  new-delete-type-mismatch bad-malloc_usable_size calloc-overflow
+  reallocarray-overflow pvalloc-overflow invalid-allocation-alignment
+  invalid-aligned-alloc-alignment invalid-posix-memalign-alignment
+  allocation-size-too-big negative-size-param odr-violation invalid-pointer-pair
+  use-of-uninitialized-value "
+index=crashes/INDEX.tsv
+rows=0
+declare -A indexed
+if [ "$(head -1 "$index")" != $'file\ttarget\tkind\tdescription\tfound_by\tfixed_in' ]; then
+  problem "$index: the header line is not file, target, kind, description, found_by, fixed_in"
+fi
+while IFS=$'\t' read -r file target kind description found fixed extra; do
+  rows=$((rows + 1))
+  where="$index line $((rows + 1)) ($file)"
+  [ -n "$fixed" ] && [ -z "$extra" ] || { problem "$where: not six tab-separated columns"; continue; }
+  [ -n "${indexed[$file]+x}" ] && problem "$where: the file has two lines"
+  indexed[$file]=1
+  [ -f "crashes/$file" ] || problem "$where: crashes/$file does not exist"
+  [ "${file%%/*}" = "$target" ] || problem "$where: target $target, but the file is under crashes/${file%%/*}/"
+  case "$kind" in
+    "regression seed" | invariant | timeout | oom | leak | "deadly signal" | crash) ;;
+    ubsan\ *) [[ "$kind" =~ ^ubsan\ [a-z-]+$ ]] || problem "$where: kind '$kind' is not 'ubsan <check>'" ;;
+    *) [[ "$asan_kinds" == *" $kind "* || "$kind" =~ ^[a-z]+-param-overlap$ ]] ||
+      problem "$where: kind '$kind' is not in the vocabulary of crashes/README.md" ;;
+  esac
+  if [ "$kind" != "regression seed" ] && ! [[ "$found" =~ (^|[^0-9])[0-9]{4}-[0-1][0-9]-[0-3][0-9]($|[^0-9]) ]]; then
+    problem "$where: found_by '$found' has no date (YYYY-MM-DD)"
+  fi
+done < <(tail -n +2 "$index")
+for f in crashes/*/*; do
+  [ -f "$f" ] || continue
+  [ -n "${indexed[${f#crashes/}]+x}" ] || problem "$f has no line in $index"
+done
+
+[ "$bad" = 0 ] && echo "crashes ok: $rows lines in $index, kinds from crashes/README.md, fuzz finds dated"
 [ "$bad" = 0 ] && echo "corpus ok: $listed named seeds present ($cms_listed of them the CMS seeds of corpus/cms-seeds.tsv in ${SF_CMS_SEED_TARGETS// /, }), $checked source claims hold, every file named by its SHA-1"
 exit "$bad"
