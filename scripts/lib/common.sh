@@ -31,10 +31,21 @@ sf_die() {
 #   pkg-config                 finds the peers' compiler flags
 #   libosip2-dev, libsofia-sip-ua-dev, libgmime-3.0-dev   SIP and MIME peers
 #   time                       /usr/bin/time (peak RSS); not the shell keyword
+#
+# cmake brings ninja-build along: with --no-install-recommends, Debian's cmake
+# package pulls in no build tool (neither make nor ninja), so on a fresh
+# minimal machine cmake alone cannot build anything. Asking for cmake is
+# therefore asking for both, and the printed apt-get command names both.
 sf_missing_packages() {
-  local want=("$@") missing=()
+  local want=() missing=()
   local p
+  for p in "$@"; do
+    want+=("$p")
+    [ "$p" = cmake ] && want+=(ninja-build)
+  done
   for p in "${want[@]}"; do
+    # Each package once, even if it was asked for twice (cmake ninja-build).
+    [[ " ${missing[*]} " == *" $p "* ]] && continue
     case "$p" in
       clang) command -v clang >/dev/null 2>&1 || missing+=(clang) ;;
       libclang-rt-14-dev)
@@ -90,19 +101,25 @@ and run this command again."
   fi
 }
 
-# sf_generator picks Ninja when it is there, Make otherwise.
+# sf_generator picks Ninja when it is there, Make otherwise (sf_build
+# makes sure of ninja; scripts/build.sh runs in OSS-Fuzz's image, which may
+# have only make).
 sf_generator() {
   if command -v ninja >/dev/null 2>&1; then echo Ninja; else echo "Unix Makefiles"; fi
 }
 
 # sf_build NAME CMAKE_ARGS...: configures build/NAME once (again if the
-# arguments changed) and builds it. Prints where it builds. Every build the
+# arguments changed) and builds it. Prints where it builds. It makes sure of
+# cmake and ninja itself, so no script that builds can forget them (the
+# scripts ask for them with their other packages first, so that a user
+# without root gets one apt-get command with everything). Every build the
 # scripts make requires OpenSSL (SF_REQUIRE_OPENSSL): CMake alone would leave
 # the OpenSSL targets and tests out when it finds none, and a script must not
 # test or fuzz less than it says without failing.
 sf_build() {
   local name=$1
   shift
+  sf_ensure_packages cmake
   set -- "$@" -DSF_REQUIRE_OPENSSL=ON
   local dir=$SF_BUILD/$name
   local stamp=$dir/.sf-configure-args
@@ -205,19 +222,37 @@ sf_build_coverage() {
     -DSF_COVERAGE=ON -DSF_BUILD_TESTS=OFF
 }
 
-# sf_named_seeds README: prints "target<TAB>sha1" for every seed listed in a
-# table of corpus/README.md under its "## <target>/" heading. These are the
-# named seeds (the draft's messages and blobs, RFC 4475's messages, the seeds
-# made by hand) that scripts/minimize always keeps.
+# The targets that share the CMS seeds: every row of corpus/cms-seeds.tsv is
+# a seed of each of them (scripts/gen-cms-seeds writes it into all four).
+SF_CMS_SEED_TARGETS="der cms cms_openssl cms_diff"
+
+# sf_named_seeds CORPUS_DIR: prints "target<TAB>sha1<TAB>label" for every
+# named seed: the seeds whose origin is written down (the draft's messages,
+# blobs and certificates, RFC 4475's messages, the seeds made by hand or by
+# scripts/gen-cms-seeds), which scripts/minimize always keeps and
+# tests/check_corpus.sh requires. They come from two places:
+#   - CORPUS_DIR/README.md: each table row "| `<sha1>` | <label> | ..." under
+#     a "## <target>/" heading (label: the second column);
+#   - CORPUS_DIR/cms-seeds.tsv: each row is a named seed of every target of
+#     SF_CMS_SEED_TARGETS (label: the seed's name, e.g. blob1-signed.der).
 sf_named_seeds() {
-  local line target=""
+  local dir=$1 line target="" t sha name _
+  [ -f "$dir/README.md" ] || sf_die "$dir/README.md is missing: it lists the named seeds."
+  [ -f "$dir/cms-seeds.tsv" ] || sf_die "$dir/cms-seeds.tsv is missing: it lists the CMS seeds."
   while IFS= read -r line; do
-    if [[ "$line" =~ ^##\ ([a-z0-9_]+)/ ]]; then
-      target=${BASH_REMATCH[1]}
-    elif [ -n "$target" ] && [[ "$line" =~ ^\|\ \`([0-9a-f]{40})\` ]]; then
-      printf '%s\t%s\n' "$target" "${BASH_REMATCH[1]}"
+    if [[ "$line" =~ ^##\  ]]; then
+      # Any heading ends the previous target's table; only "## <target>/"
+      # starts one.
+      target=""
+      [[ "$line" =~ ^##\ ([a-z0-9_]+)/ ]] && target=${BASH_REMATCH[1]}
+    elif [ -n "$target" ] && [[ "$line" =~ ^\|\ \`([0-9a-f]{40})\`\ \|\ ([^|]*[^|\ ])\ *\| ]]; then
+      printf '%s\t%s\t%s\n' "$target" "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
     fi
-  done <"$1"
+  done <"$dir/README.md"
+  while IFS=$'\t' read -r sha name _; do
+    [[ "$sha" =~ ^[0-9a-f]{40}$ ]] || continue # the header line
+    for t in $SF_CMS_SEED_TARGETS; do printf '%s\t%s\t%s\n' "$t" "$sha" "$name"; done
+  done <"$dir/cms-seeds.tsv"
 }
 
 # sf_reap_stopped BINARY...: kills the stopped, orphaned processes of these
