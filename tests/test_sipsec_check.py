@@ -290,6 +290,12 @@ def check_signed_inside(doc):
     assert entity(doc, "body/decrypted")["parts"][0]["type"] == "multipart/signed"
 
 
+def check_finding_offset(doc, finding_id, offset):
+    """The |finding_id| finding points at byte |offset| of the message."""
+    offsets = [x["offset"] for x in doc["files"][0]["findings"] if x["id"] == finding_id]
+    assert offsets == [offset], (finding_id, offsets, offset)
+
+
 def check_detail(finding_id, text):
     """The |finding_id| finding's detail is |text|."""
     def check(doc):
@@ -377,6 +383,10 @@ CASES = [
     Case("5.1 with a token display name against '<'",
          replace(message(M51), b"From: <sip:fluffy", b"From: Fluffy<sip:fluffy"), CA + DRAFT_TIME,
          0, ["sip.display-name-no-space", "smime.san-match"]),
+    Case("5.1 with a Latin-1 display name (not UTF-8)",
+         replace(message(M51), b"From: <sip:fluffy", b"From: \"Fl\xfcffy\" <sip:fluffy"), CA + DRAFT_TIME,
+         0, ["sip.non-utf8", "smime.san-match", "smime.signature-valid"], ["sip.malformed"],
+         lambda d: check_finding_offset(d, "sip.non-utf8", message(M51).index(b"From: <sip:fluffy") + 9)),
     Case("5.1 with bytes after the body", message(M51) + b"\r\n\r\ntrailing", CA + DRAFT_TIME, 0,
          ["sip.trailing-bytes", "smime.signature-valid"]),
     Case("5.1 with a Subject in UTF-8, Latin-1, a tab, quotes and a backslash",

@@ -21,6 +21,8 @@ enum sf_check_severity { SF_CHECK_INFO, SF_CHECK_WARNING, SF_CHECK_ERROR };
     "The SIP header section ends lines with a bare LF where RFC 3261 7 requires CRLF.")          \
   X(SIP_UNQUOTED_IDENTITY, "sip.unquoted-identity", WARNING,                                     \
     "The Identity header value is not the quoted string RFC 4474 9 requires.")                   \
+  X(SIP_NON_UTF8, "sip.non-utf8", WARNING,                                                       \
+    "A reason phrase or header value holds bytes that are not well-formed UTF-8 (Latin-1, say), which RFC 3261 25.1 does not allow.") \
   X(SIP_DISPLAY_NAME_NO_SPACE, "sip.display-name-no-space", WARNING,                            \
     "A token display name runs straight into '<', which RFC 3261 25.1 does not allow (RFC 4475 3.1.1.6).") \
   X(SIP_TRAILING_BYTES, "sip.trailing-bytes", WARNING,                                           \
