@@ -271,7 +271,11 @@ static void run(const uint8_t *data, size_t size, unsigned flags) {
  * SF_SIP_ALLOW_NON_UTF8. Without it, a parse that needed the flag fails
  * with SF_SIP_BAD_UTF8; one that did not gets the same verdict, except
  * that ill-formed UTF-8 before the fault the flag let it reach is now
- * reported first. */
+ * reported first. "Before" is in the order the parser finds faults, which
+ * is byte order but for one code: SF_SIP_CONTENT_LENGTH_EXCEEDS_BODY is
+ * found once the header section has ended and points back at the
+ * Content-Length value, so ill-formed UTF-8 in any later header field
+ * comes first without the flag (crashes/sip_message/, INDEX.tsv). */
 static void check_non_utf8(const uint8_t *data, size_t size) {
   static sf_sip_msg with, without;
   sf_error ew, eo;
@@ -284,8 +288,9 @@ static void check_non_utf8(const uint8_t *data, size_t size) {
     SF_CHECK(ro == SF_SIP_OK && without.warnings == with.warnings,
              "no NON_UTF8 reported, yet without the flag: %s", sf_sip_status_name(ro));
   } else {
+    int found_later = rw == SF_SIP_CONTENT_LENGTH_EXCEEDS_BODY;
     SF_CHECK((ro == rw && eo.offset == ew.offset) ||
-                 (ro == SF_SIP_BAD_UTF8 && eo.offset < ew.offset),
+                 (ro == SF_SIP_BAD_UTF8 && (eo.offset < ew.offset || found_later)),
              "%s at %zu with SF_SIP_ALLOW_NON_UTF8 but %s at %zu without",
              sf_sip_status_name(rw), ew.offset, sf_sip_status_name(ro), eo.offset);
   }

@@ -53,6 +53,8 @@ static const regression table[] = {
    SIP_DATAGRAM, SIP(OK), NULL, 0},
   {"sip_message/6db33bc9b6da2a68bba6c83c17232605614cc1ac", "256-byte Via branch",
    SIP_DATAGRAM, SIP(OK), NULL, 0},
+  {"sip_message/3a01e2a3dafe97c70db3d8821047aa69621b06c0", "Content-Length past the end, then a Latin-1 header value",
+   SIP_INTEROP, SIP(CONTENT_LENGTH_EXCEEDS_BODY), "Length:5", 7},
   {"sip_uri/2ee8ce10a94f0f393d19889c76acbb955ec030ca", "URI ending in %",
    SIP_URI, SIP(BAD_ESCAPE), "%", 0},
   {"sip_uri/20891b03d9d00879672fa4be2f7f58b4a7cf64e7", "URI ending in %4",
