@@ -51,7 +51,6 @@ extern "C" {
 #define SF_CMS_OWN_STATUS_LIST(X)                                                              \
   X(NOT_CONTENT_INFO, "the input is not a ContentInfo SEQUENCE { contentType, [0] content }") \
   X(MISSING_CONTENT, "a ContentInfo has no [0] content (RFC 5652 3: it is not optional)")     \
-  X(UNSUPPORTED_CONTENT_TYPE, "a ContentInfo content type this parser recognizes but cannot parse as the top level") \
   X(TOO_DEEP_NESTING, "CMS content nested in eContent deeper than SF_CMS_MAX_NESTING")        \
   X(BAD_VERSION, "a CMSVersion outside the values RFC 5652 allows for the structure")        \
   X(BAD_ALGORITHM, "an AlgorithmIdentifier is not SEQUENCE { OID, parameters OPTIONAL }")    \
