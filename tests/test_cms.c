@@ -531,8 +531,12 @@ static void test_edited_shapes(void) {
       {SF_EDIT_EXT_NO_OID, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION, "extension without its OID"},
       {SF_EDIT_EXT_CRITICAL_FALSE, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION, "critical FALSE encoded"},
       {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, 0, SF_CMS_BAD_EXTENSION, "critical FALSE encoded"},
+      {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_DER_ALLOW_BER_BOOLEAN, SF_CMS_OK,
+       "critical FALSE encoded, BER BOOLEAN allowed"},
       {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_CMS_ALLOW_BER, SF_CMS_OK,
-       "critical FALSE encoded, BER"},
+       "critical FALSE encoded, BER allowed"},
+      {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_CMS_ALLOW_BER & ~SF_DER_ALLOW_BER_BOOLEAN,
+       SF_CMS_BAD_EXTENSION, "critical FALSE encoded, the other BER leniencies allowed"},
       {SF_EDIT_EXT_CRITICAL_TRUE, CERT_ALONE, 0, SF_CMS_OK, "critical TRUE"},
       {SF_EDIT_EXT_VALUE_NOT_OCTETS, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION,
        "extnValue not an OCTET STRING"},
@@ -588,6 +592,14 @@ static void test_edited_shapes_accepted(void) {
   CHECK_INT(s->signing_time.year, 1949);
   CHECK_INT(parse_edited(SF_EDIT_SIGNING_TIME_GENERALIZED_2050, MESSAGE, 0, &err, &at), SF_CMS_OK);
   CHECK_INT(s->signing_time.year, 2050);
+  /* An encoded critical FALSE is the BER BOOLEAN tolerance, reported. */
+  CHECK_INT(parse_edited(SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_CMS_ALLOW_BER, &err, &at),
+            SF_CMS_OK);
+  CHECK_INT(result.warnings, SF_DER_W_BER_BOOLEAN);
+  CHECK_INT(result.signed_data.certs.items[0].extension_count, 1);
+  CHECK_INT(parse_edited(SF_EDIT_EXT_CRITICAL_TRUE, MESSAGE, SF_CMS_ALLOW_BER, &err, &at),
+            SF_CMS_OK);
+  CHECK_INT(result.warnings, 0);
   CHECK_INT(parse_edited(SF_EDIT_EXT_CRITICAL_TRUE, CERT_ALONE, 0, &err, &at), SF_CMS_OK);
   CHECK_INT(cert_result.extension_count, 1);
   CHECK_INT(parse_edited(SF_EDIT_BC_CA_PATH_LEN, CERT_ALONE, 0, &err, &at), SF_CMS_OK);
