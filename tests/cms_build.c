@@ -126,6 +126,7 @@ size_t sf_dw_mark_at(const sf_dw *w, unsigned id) {
 #define CTX0 0xA0 /* [0] constructed */
 #define CTX1 0xA1
 #define CTX3 0xA3
+#define CTX4 0xA4
 
 /* A private arc for the types the tests invent: 32473 is the enterprise
  * number RFC 5612 reserves for documentation. */
@@ -139,23 +140,46 @@ static const uint8_t filler[64] = {
     0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x3A, 0x3B, 0x3C, 0x3D, 0x3E};
 
 /* The state of one build: which list is long, and the mark at its element
- * |mark_index|. */
+ * |mark_index|; or which edit applies, and the mark at its fault. */
 typedef struct shape {
   sf_cms_list list;
   size_t count;
   size_t mark_index;
+  sf_cms_edit edit;
   unsigned mark;
 } shape;
 
+/* plain returns the state of a build with no long list and no edit: what
+ * the elements after the first of a list, and the pieces written for tests
+ * that assemble a message by hand, are built with. */
+static shape plain(void) {
+  shape s = {SF_LIST_NONE, 0, 0, SF_EDIT_NONE, SF_DW_MAX_MARKS};
+  return s;
+}
+
 /* count_of returns how many elements list |l| gets: the shape's count for
- * its own list, |plain| for the others. */
-static size_t count_of(const shape *s, sf_cms_list l, size_t plain) {
-  return s->list == l ? s->count : plain;
+ * its own list, |usual| for the others. */
+static size_t count_of(const shape *s, sf_cms_list l, size_t usual) {
+  return s->list == l ? s->count : usual;
 }
 
 /* element marks the start of element |i| of list |l| if it is the one. */
 static void element(sf_dw *w, shape *s, sf_cms_list l, size_t i) {
   if (s->list == l && i == s->mark_index) s->mark = sf_dw_mark(w);
+}
+
+/* is returns 1 if the build applies edit |e|. */
+static int is(const shape *s, sf_cms_edit e) { return s->edit == e; }
+
+/* fault_here marks where the next element starts as the edit's fault. */
+static void fault_here(sf_dw *w, shape *s) { s->mark = sf_dw_mark(w); }
+
+/* edit_at returns 1, marking the fault here, if the build applies |e|: the
+ * caller then writes the faulty element instead of the right one. */
+static int edit_at(sf_dw *w, shape *s, sf_cms_edit e) {
+  if (!is(s, e)) return 0;
+  fault_here(w, s);
+  return 1;
 }
 
 static void arc_oid(sf_dw *w, unsigned branch, size_t i) {
@@ -171,6 +195,15 @@ static void alg(sf_dw *w, const char *oid, int null_params) {
   sf_dw_close(w);
 }
 
+/* alg_no_oid writes SEQUENCE { NULL } (an AlgorithmIdentifier that lost its
+ * OID), marking the NULL. */
+static void alg_no_oid(sf_dw *w, shape *s) {
+  sf_dw_open(w, SEQ);
+  fault_here(w, s);
+  sf_dw_prim(w, 0x05, NULL, 0);
+  sf_dw_close(w);
+}
+
 static void name(sf_dw *w, const char *cn) {
   sf_dw_open(w, SEQ);
   sf_dw_open(w, SET);
@@ -182,21 +215,145 @@ static void name(sf_dw *w, const char *cn) {
   sf_dw_close(w);
 }
 
-static void issuer_and_serial(sf_dw *w, uint64_t serial) {
+/* issuer_and_serial writes an IssuerAndSerialNumber, or with the sid edits
+ * the faulty SignerIdentifier (the builds that apply them have no
+ * recipient). */
+static void issuer_and_serial(sf_dw *w, shape *s, uint64_t serial) {
+  if (edit_at(w, s, SF_EDIT_SID_OCTETS)) {
+    sf_dw_prim(w, OCTETS, filler, 20);
+    return;
+  }
   sf_dw_open(w, SEQ);
   name(w, "Test CA");
-  sf_dw_int(w, serial);
+  if (edit_at(w, s, SF_EDIT_SID_SERIAL_OCTETS)) {
+    sf_dw_prim(w, OCTETS, "\x01", 1);
+  } else {
+    sf_dw_int(w, serial);
+  }
   sf_dw_close(w);
+}
+
+/* The edits that give certificate 0 an extensions [3]. */
+static int extension_edit(sf_cms_edit e) {
+  return e >= SF_EDIT_EXTS_SET && e <= SF_EDIT_EKU_STRING;
+}
+
+/* extension_with writes Extension { OID |oid|, OCTET STRING { ...} }, its
+ * value left open for the caller, who closes the OCTET STRING and the
+ * SEQUENCE. */
+static void extension_with(sf_dw *w, const char *oid) {
+  sf_dw_open(w, SEQ);
+  sf_dw_oid(w, oid);
+  sf_dw_open(w, OCTETS);
+}
+
+/* edited_extension writes the one extension of an extension edit. */
+static void edited_extension(sf_dw *w, shape *s) {
+  static const char *const email_protection = "1.3.6.1.5.5.7.3.4";
+  if (edit_at(w, s, SF_EDIT_EXT_BARE_OID)) {
+    arc_oid(w, 2, 0);
+    return;
+  }
+  if (is(s, SF_EDIT_EXT_NO_OID)) {
+    sf_dw_open(w, SEQ);
+    fault_here(w, s);
+    sf_dw_prim(w, 0x01, "\xFF", 1);
+    sf_dw_open(w, OCTETS);
+    sf_dw_prim(w, 0x05, NULL, 0);
+    sf_dw_close(w);
+    sf_dw_close(w);
+    return;
+  }
+  if (is(s, SF_EDIT_EXT_CRITICAL_FALSE) || is(s, SF_EDIT_EXT_CRITICAL_TRUE) ||
+      is(s, SF_EDIT_EXT_EXTRA)) {
+    sf_dw_open(w, SEQ);
+    arc_oid(w, 2, 0);
+    if (edit_at(w, s, SF_EDIT_EXT_CRITICAL_FALSE)) sf_dw_prim(w, 0x01, "\x00", 1);
+    if (is(s, SF_EDIT_EXT_CRITICAL_TRUE)) sf_dw_prim(w, 0x01, "\xFF", 1);
+    sf_dw_open(w, OCTETS);
+    sf_dw_prim(w, 0x05, NULL, 0);
+    sf_dw_close(w);
+    if (edit_at(w, s, SF_EDIT_EXT_EXTRA)) sf_dw_prim(w, 0x05, NULL, 0);
+    sf_dw_close(w);
+    return;
+  }
+  if (is(s, SF_EDIT_EXT_VALUE_NOT_OCTETS)) {
+    sf_dw_open(w, SEQ);
+    sf_dw_oid(w, "2.5.29.19");
+    fault_here(w, s);
+    sf_dw_open(w, SEQ); /* the BasicConstraints value itself, not wrapped */
+    sf_dw_close(w);
+    sf_dw_close(w);
+    return;
+  }
+  if (s->edit >= SF_EDIT_BC_NOT_SEQUENCE && s->edit <= SF_EDIT_BC_CA_PATH_LEN) {
+    extension_with(w, "2.5.29.19");
+    if (edit_at(w, s, SF_EDIT_BC_NOT_SEQUENCE)) {
+      sf_dw_prim(w, 0x01, "\xFF", 1);
+    } else if (is(s, SF_EDIT_BC_INTEGER_FIRST)) {
+      sf_dw_open(w, SEQ);
+      sf_dw_int(w, 0);
+      fault_here(w, s);
+      sf_dw_prim(w, 0x01, "\xFF", 1);
+      sf_dw_close(w);
+    } else {
+      sf_dw_open(w, SEQ);
+      sf_dw_prim(w, 0x01, "\xFF", 1);
+      sf_dw_int(w, 3);
+      sf_dw_close(w);
+    }
+  } else if (is(s, SF_EDIT_SKI_BIT_STRING)) {
+    extension_with(w, "2.5.29.14");
+    fault_here(w, s);
+    sf_dw_open(w, 0x03);
+    sf_dw_raw(w, "\0", 1);
+    sf_dw_raw(w, filler, 20);
+    sf_dw_close(w);
+  } else {
+    extension_with(w, "2.5.29.37");
+    if (edit_at(w, s, SF_EDIT_EKU_BARE_OID)) {
+      sf_dw_oid(w, email_protection);
+    } else {
+      sf_dw_open(w, SEQ);
+      if (is(s, SF_EDIT_EKU_EMPTY)) fault_here(w, s);
+      if (is(s, SF_EDIT_EKU_STRING)) {
+        sf_dw_oid(w, email_protection);
+        fault_here(w, s);
+        sf_dw_text(w, 0x0C, "clientAuth");
+      }
+      sf_dw_close(w);
+    }
+  }
+  sf_dw_close(w); /* OCTET STRING */
+  sf_dw_close(w); /* Extension */
 }
 
 /* extensions writes certificate 0's [3] extensions when one of its lists is
  * the long one: N unknown extensions, or one subjectAltName or
- * extendedKeyUsage extension with N entries. */
+ * extendedKeyUsage extension with N entries; or, for an extension edit,
+ * the edited extension. */
 static void extensions(sf_dw *w, shape *s) {
-  if (s->list != SF_LIST_EXTENSIONS && s->list != SF_LIST_SAN && s->list != SF_LIST_EKU) return;
+  if (s->list != SF_LIST_EXTENSIONS && s->list != SF_LIST_SAN && s->list != SF_LIST_EKU &&
+      !extension_edit(s->edit)) {
+    return;
+  }
   sf_dw_open(w, CTX3);
+  if (edit_at(w, s, SF_EDIT_EXTS_SET)) {
+    sf_dw_open(w, SET); /* extensions as a SET OF, the right members */
+    extension_with(w, "2.5.29.14");
+    sf_dw_prim(w, OCTETS, filler, 20);
+    sf_dw_close(w);
+    sf_dw_close(w);
+    sf_dw_close(w);
+    sf_dw_close(w);
+    return;
+  }
   sf_dw_open(w, SEQ);
-  if (s->list == SF_LIST_EXTENSIONS) {
+  if (is(s, SF_EDIT_EXTS_EMPTY)) {
+    fault_here(w, s);
+  } else if (extension_edit(s->edit)) {
+    edited_extension(w, s);
+  } else if (s->list == SF_LIST_EXTENSIONS) {
     for (size_t i = 0; i < s->count; i++) {
       element(w, s, SF_LIST_EXTENSIONS, i);
       sf_dw_open(w, SEQ);
@@ -229,34 +386,55 @@ static void extensions(sf_dw *w, shape *s) {
   sf_dw_close(w);
 }
 
+/* bit_string writes a BIT STRING of |n| filler octets, or with edit |e| an
+ * OCTET STRING of them. */
+static void bit_string(sf_dw *w, shape *s, sf_cms_edit e, size_t n) {
+  if (edit_at(w, s, e)) {
+    sf_dw_prim(w, OCTETS, filler, n);
+    return;
+  }
+  sf_dw_open(w, 0x03);
+  sf_dw_raw(w, "\0", 1); /* no unused bits */
+  sf_dw_raw(w, filler, n);
+  sf_dw_close(w);
+}
+
+/* cert writes a certificate; the edits apply to the first one only (an
+ * empty shape stands in for the others). */
 static void cert(sf_dw *w, shape *s, uint64_t serial, int first) {
-  sf_dw_open(w, SEQ);
-  sf_dw_open(w, SEQ); /* tbsCertificate */
+  shape none = plain();
+  shape *e = first ? s : &none;
+  sf_dw_open(w, edit_at(w, e, SF_EDIT_CERT_SET) ? SET : SEQ);
+  sf_dw_open(w, edit_at(w, e, SF_EDIT_TBS_SET) ? SET : SEQ); /* tbsCertificate */
   sf_dw_open(w, CTX0);
   sf_dw_int(w, 2); /* v3 */
   sf_dw_close(w);
-  sf_dw_int(w, serial);
+  if (edit_at(w, e, SF_EDIT_SERIAL_OCTETS)) {
+    sf_dw_prim(w, OCTETS, "\x01", 1);
+  } else {
+    sf_dw_int(w, serial);
+  }
   alg(w, "1.2.840.113549.1.1.11", 1); /* sha256WithRSAEncryption */
   name(w, "Test CA");
-  sf_dw_open(w, SEQ);
+  int wrapped = !edit_at(w, e, SF_EDIT_VALIDITY_UNWRAPPED);
+  if (wrapped) sf_dw_open(w, SEQ);
   sf_dw_text(w, 0x17, "050203184934Z");
   sf_dw_text(w, 0x17, "080203184934Z");
-  sf_dw_close(w);
+  if (edit_at(w, e, SF_EDIT_VALIDITY_THREE_TIMES)) sf_dw_text(w, 0x17, "110203184934Z");
+  if (wrapped) sf_dw_close(w);
   name(w, "Test subject");
-  sf_dw_open(w, SEQ);
-  alg(w, "1.2.840.113549.1.1.1", 1);
-  sf_dw_open(w, 0x03);
-  sf_dw_raw(w, "\0", 1); /* no unused bits */
-  sf_dw_raw(w, filler, 32);
+  sf_dw_open(w, edit_at(w, e, SF_EDIT_SPKI_SET) ? SET : SEQ);
+  if (edit_at(w, e, SF_EDIT_KEY_ALG_BARE_OID)) {
+    sf_dw_oid(w, "1.2.840.113549.1.1.1");
+  } else {
+    alg(w, "1.2.840.113549.1.1.1", 1);
+  }
+  bit_string(w, e, SF_EDIT_SPKI_KEY_OCTETS, 32);
   sf_dw_close(w);
-  sf_dw_close(w);
-  if (first && s != NULL) extensions(w, s);
+  if (first) extensions(w, s);
   sf_dw_close(w);
   alg(w, "1.2.840.113549.1.1.11", 1);
-  sf_dw_open(w, 0x03);
-  sf_dw_raw(w, "\0", 1);
-  sf_dw_raw(w, filler, 64);
-  sf_dw_close(w);
+  bit_string(w, e, SF_EDIT_CERT_SIG_OCTETS, 64);
   sf_dw_close(w);
 }
 
@@ -281,25 +459,89 @@ static void test_attr(sf_dw *w, unsigned branch, size_t i) {
   attr_end(w);
 }
 
-/* signed_attrs: contentType id-data and a SHA-256 messageDigest (what RFC
- * 5652 5.3 requires), then the long list's elements. */
-static void signed_attrs(sf_dw *w, shape *s) {
-  if (s->list != SF_LIST_SIGNED_ATTRS && s->list != SF_LIST_SMIME_CAPS) return;
-  sf_dw_open(w, CTX0);
-  element(w, s, SF_LIST_SIGNED_ATTRS, 0);
+static void content_type_attr(sf_dw *w) {
   attr_header(w, "1.2.840.113549.1.9.3");
   sf_dw_oid(w, "1.2.840.113549.1.7.1");
   attr_end(w);
+}
+
+/* edited_attr writes the attribute of an attribute edit, after contentType
+ * and messageDigest. */
+static void edited_attr(sf_dw *w, shape *s) {
+  if (edit_at(w, s, SF_EDIT_ATTR_BARE_OID)) {
+    arc_oid(w, 1, 0);
+  } else if (s->edit >= SF_EDIT_ATTR_TYPE_INTEGER && s->edit <= SF_EDIT_ATTR_NO_VALUES) {
+    sf_dw_open(w, SEQ);
+    if (edit_at(w, s, SF_EDIT_ATTR_TYPE_INTEGER)) {
+      sf_dw_int(w, 1);
+    } else {
+      arc_oid(w, 1, 0);
+    }
+    if (edit_at(w, s, SF_EDIT_ATTR_VALUE_NOT_SET)) {
+      sf_dw_int(w, 1);
+    } else {
+      sf_dw_open(w, SET);
+      if (!is(s, SF_EDIT_ATTR_NO_VALUES)) sf_dw_int(w, 1);
+      sf_dw_close(w);
+    }
+    if (edit_at(w, s, SF_EDIT_ATTR_EXTRA)) sf_dw_int(w, 2);
+    sf_dw_close(w);
+  } else if (s->edit >= SF_EDIT_SIGNING_TIME_NO_VALUE &&
+             s->edit <= SF_EDIT_SIGNING_TIME_GENERALIZED_2050) {
+    attr_header(w, "1.2.840.113549.1.9.5");
+    if (is(s, SF_EDIT_SIGNING_TIME_NO_VALUE)) fault_here(w, s);
+    if (edit_at(w, s, SF_EDIT_SIGNING_TIME_TWO_VALUES)) {
+      sf_dw_text(w, 0x17, "050204201712Z");
+      sf_dw_text(w, 0x17, "050204201713Z");
+    }
+    if (edit_at(w, s, SF_EDIT_SIGNING_TIME_INTEGER)) sf_dw_int(w, 0);
+    if (edit_at(w, s, SF_EDIT_SIGNING_TIME_GENERALIZED_2005)) {
+      sf_dw_text(w, 0x18, "20050204201712Z");
+    }
+    if (is(s, SF_EDIT_SIGNING_TIME_GENERALIZED_1949)) sf_dw_text(w, 0x18, "19491231235959Z");
+    if (is(s, SF_EDIT_SIGNING_TIME_GENERALIZED_2050)) sf_dw_text(w, 0x18, "20500101000000Z");
+    attr_end(w);
+  }
+}
+
+/* The edits that give signer 0 signedAttrs. */
+static int signed_attrs_edit(sf_cms_edit e) {
+  return e >= SF_EDIT_SIGNED_ATTRS_EMPTY && e <= SF_EDIT_SIGNING_TIME_GENERALIZED_2050 &&
+         e != SF_EDIT_UNSIGNED_ATTRS_EMPTY && e != SF_EDIT_UNPROTECTED_ATTRS_EMPTY;
+}
+
+/* signed_attrs: contentType id-data and a SHA-256 messageDigest (what RFC
+ * 5652 5.3 requires), then the long list's elements or the edited
+ * attribute. */
+static void signed_attrs(sf_dw *w, shape *s) {
+  if (s->list != SF_LIST_SIGNED_ATTRS && s->list != SF_LIST_SMIME_CAPS &&
+      !signed_attrs_edit(s->edit)) {
+    return;
+  }
+  if (edit_at(w, s, SF_EDIT_SIGNED_ATTRS_EMPTY)) {
+    sf_dw_open(w, CTX0);
+    sf_dw_close(w);
+    return;
+  }
+  if (is(s, SF_EDIT_NO_CONTENT_TYPE_ATTR) || is(s, SF_EDIT_CONTENT_TYPE_UNSIGNED)) {
+    fault_here(w, s);
+  }
+  sf_dw_open(w, CTX0);
+  element(w, s, SF_LIST_SIGNED_ATTRS, 0);
+  if (!is(s, SF_EDIT_NO_CONTENT_TYPE_ATTR) && !is(s, SF_EDIT_CONTENT_TYPE_UNSIGNED)) {
+    content_type_attr(w);
+  }
   element(w, s, SF_LIST_SIGNED_ATTRS, 1);
   attr_header(w, "1.2.840.113549.1.9.4");
   sf_dw_prim(w, OCTETS, filler, 32);
   attr_end(w);
+  edited_attr(w, s);
   if (s->list == SF_LIST_SIGNED_ATTRS) {
     for (size_t i = 2; i < s->count; i++) {
       element(w, s, SF_LIST_SIGNED_ATTRS, i);
       test_attr(w, 1, i);
     }
-  } else {
+  } else if (s->list == SF_LIST_SMIME_CAPS) {
     attr_header(w, "1.2.840.113549.1.9.15");
     sf_dw_open(w, SEQ);
     for (size_t i = 0; i < s->count; i++) {
@@ -314,9 +556,17 @@ static void signed_attrs(sf_dw *w, shape *s) {
   sf_dw_close(w);
 }
 
-/* unsigned_attrs: N attributes of one value, or one attribute of N values. */
+/* unsigned_attrs: N attributes of one value, or one attribute of N values;
+ * or the unsigned attributes of an edit. */
 static void unsigned_attrs(sf_dw *w, shape *s) {
-  if (s->list == SF_LIST_UNSIGNED_ATTRS) {
+  if (edit_at(w, s, SF_EDIT_UNSIGNED_ATTRS_EMPTY)) {
+    sf_dw_open(w, CTX1);
+    sf_dw_close(w);
+  } else if (is(s, SF_EDIT_CONTENT_TYPE_UNSIGNED)) {
+    sf_dw_open(w, CTX1);
+    content_type_attr(w);
+    sf_dw_close(w);
+  } else if (s->list == SF_LIST_UNSIGNED_ATTRS) {
     sf_dw_open(w, CTX1);
     for (size_t i = 0; i < s->count; i++) {
       element(w, s, SF_LIST_UNSIGNED_ATTRS, i);
@@ -335,26 +585,65 @@ static void unsigned_attrs(sf_dw *w, shape *s) {
   }
 }
 
+/* signature_value writes a 64-octet OCTET STRING, or with edit |e| an empty
+ * one. */
+static void signature_value(sf_dw *w, shape *s, sf_cms_edit e) {
+  if (edit_at(w, s, e)) {
+    sf_dw_prim(w, OCTETS, NULL, 0);
+  } else {
+    sf_dw_prim(w, OCTETS, filler, 64);
+  }
+}
+
 static void signer(sf_dw *w, shape *s, uint64_t serial, int first) {
+  shape none = plain();
+  if (!first) s = &none;
   sf_dw_open(w, SEQ);
   sf_dw_int(w, 1); /* version 1: issuerAndSerialNumber (RFC 5652 5.3) */
-  issuer_and_serial(w, serial);
-  alg(w, "2.16.840.1.101.3.4.2.1", 0); /* sha256 */
-  if (first) signed_attrs(w, s);
-  alg(w, "1.2.840.113549.1.1.1", 1);
-  sf_dw_prim(w, OCTETS, filler, 64);
-  if (first) unsigned_attrs(w, s);
+  issuer_and_serial(w, s, serial);
+  if (is(s, SF_EDIT_SIGNER_DIGEST_ALG_NO_OID)) {
+    alg_no_oid(w, s);
+  } else {
+    alg(w, "2.16.840.1.101.3.4.2.1", 0); /* sha256 */
+  }
+  signed_attrs(w, s);
+  if (is(s, SF_EDIT_SIGNATURE_ALG_EXTRA)) {
+    sf_dw_open(w, SEQ);
+    sf_dw_oid(w, "1.2.840.113549.1.1.1");
+    sf_dw_prim(w, 0x05, NULL, 0);
+    fault_here(w, s);
+    sf_dw_prim(w, 0x05, NULL, 0);
+    sf_dw_close(w);
+  } else {
+    alg(w, "1.2.840.113549.1.1.1", 1);
+  }
+  signature_value(w, s, SF_EDIT_SIGNATURE_EMPTY);
+  unsigned_attrs(w, s);
   sf_dw_close(w);
 }
 
 /* cert_set writes [0] certificates, |n| of them (serials 1..n), unless n
- * is 0; the first carries the long extension list, if that is the one. */
+ * is 0; the first carries the long extension list, if that is the one, and
+ * the certificate edits. The CertificateChoices edits add their element
+ * after the certificates. */
 static void cert_set(sf_dw *w, shape *s, sf_cms_list l, size_t n) {
   if (n == 0) return;
   sf_dw_open(w, CTX0);
   for (size_t i = 0; i < n; i++) {
     element(w, s, l, i);
     cert(w, s, i + 1, i == 0);
+  }
+  if (edit_at(w, s, SF_EDIT_CERT_CHOICE_CTX4)) {
+    sf_dw_open(w, CTX4);
+    sf_dw_oid(w, TEST_ARC ".7.1");
+    sf_dw_close(w);
+  }
+  if (is(s, SF_EDIT_CERT_OTHER_NO_OID)) {
+    sf_dw_open(w, CTX3); /* OtherCertificateFormat without its OID */
+    fault_here(w, s);
+    sf_dw_int(w, 1);
+    sf_dw_prim(w, 0x05, NULL, 0);
+    sf_dw_close(w);
   }
   sf_dw_close(w);
 }
@@ -375,8 +664,12 @@ static void crl_set(sf_dw *w, shape *s, sf_cms_list l, size_t n) {
 }
 
 static void signed_data(sf_dw *w, shape *s) {
-  sf_dw_open(w, SEQ);
-  sf_dw_oid(w, "1.2.840.113549.1.7.2");
+  sf_dw_open(w, edit_at(w, s, SF_EDIT_CI_SET) ? SET : SEQ);
+  if (edit_at(w, s, SF_EDIT_CI_TYPE_INTEGER)) {
+    sf_dw_int(w, 1);
+  } else {
+    sf_dw_oid(w, "1.2.840.113549.1.7.2");
+  }
   sf_dw_open(w, CTX0);
   sf_dw_open(w, SEQ);
   sf_dw_int(w, 1);
@@ -387,7 +680,11 @@ static void signed_data(sf_dw *w, shape *s) {
     char oid[48];
     /* sha256, sha384, sha512, sha224, ..., sha3-*: NIST's hash arcs. */
     snprintf(oid, sizeof oid, "2.16.840.1.101.3.4.2.%zu", i + 1);
-    alg(w, oid, 0);
+    if (i == 0 && edit_at(w, s, SF_EDIT_DIGEST_ALGS_BARE_OID)) {
+      sf_dw_oid(w, oid);
+    } else {
+      alg(w, oid, 0);
+    }
   }
   sf_dw_close(w);
   sf_dw_open(w, SEQ); /* encapContentInfo: id-data, detached */
@@ -407,50 +704,95 @@ static void signed_data(sf_dw *w, shape *s) {
   sf_dw_close(w);
 }
 
-void sf_cms_build_ktri(sf_dw *w, uint64_t serial) {
+/* nested_octets writes SF_EDIT_CI_NESTED_OCTETS: ContentInfo { id-ct-
+ * contentInfo, [0] { OCTET STRING } }, whose content must itself be a
+ * ContentInfo (RFC 5083 1.1 names the type for CMS content that is). */
+static void nested_octets(sf_dw *w, shape *s) {
   sf_dw_open(w, SEQ);
-  sf_dw_int(w, 0); /* version 0: issuerAndSerialNumber (RFC 5652 6.2.1) */
-  issuer_and_serial(w, serial);
-  alg(w, "1.2.840.113549.1.1.1", 1);
-  sf_dw_prim(w, OCTETS, filler, 64);
+  sf_dw_oid(w, "1.2.840.113549.1.9.16.1.6");
+  sf_dw_open(w, CTX0);
+  fault_here(w, s);
+  sf_dw_prim(w, OCTETS, filler, 16);
+  sf_dw_close(w);
   sf_dw_close(w);
 }
 
-void sf_cms_build_encrypted_content_info(sf_dw *w) {
+static void ktri(sf_dw *w, shape *s, uint64_t serial) {
+  sf_dw_open(w, SEQ);
+  sf_dw_int(w, 0); /* version 0: issuerAndSerialNumber (RFC 5652 6.2.1) */
+  if (edit_at(w, s, SF_EDIT_RID_INTEGER)) {
+    sf_dw_int(w, serial);
+  } else {
+    issuer_and_serial(w, s, serial);
+  }
+  if (is(s, SF_EDIT_KEY_ENC_ALG_NO_OID)) {
+    alg_no_oid(w, s);
+  } else {
+    alg(w, "1.2.840.113549.1.1.1", 1);
+  }
+  signature_value(w, s, SF_EDIT_ENCRYPTED_KEY_EMPTY);
+  sf_dw_close(w);
+}
+
+static void encrypted_content_info(sf_dw *w, shape *s) {
   sf_dw_open(w, SEQ);
   sf_dw_oid(w, "1.2.840.113549.1.7.1");
   sf_dw_open(w, SEQ);
   sf_dw_oid(w, "2.16.840.1.101.3.4.1.2"); /* aes128-CBC */
   sf_dw_prim(w, OCTETS, filler, 16);     /* the IV, one block (RFC 3565 4.1) */
+  if (edit_at(w, s, SF_EDIT_CONTENT_ENC_ALG_EXTRA)) sf_dw_prim(w, 0x05, NULL, 0);
   sf_dw_close(w);
   sf_dw_prim(w, 0x80, filler + 16, 32); /* [0] IMPLICIT OCTET STRING */
   sf_dw_close(w);
+}
+
+void sf_cms_build_ktri(sf_dw *w, uint64_t serial) {
+  shape none = plain();
+  ktri(w, &none, serial);
+}
+
+void sf_cms_build_encrypted_content_info(sf_dw *w) {
+  shape none = plain();
+  encrypted_content_info(w, &none);
 }
 
 static void enveloped_data(sf_dw *w, shape *s) {
   size_t certs = count_of(s, SF_LIST_ORIGINATOR_CERTS, 0);
   size_t crls = count_of(s, SF_LIST_ORIGINATOR_CRLS, 0);
   size_t attrs = count_of(s, SF_LIST_UNPROTECTED_ATTRS, 0);
+  int empty_attrs = is(s, SF_EDIT_UNPROTECTED_ATTRS_EMPTY);
   sf_dw_open(w, SEQ);
   sf_dw_oid(w, "1.2.840.113549.1.7.3");
   sf_dw_open(w, CTX0);
   sf_dw_open(w, SEQ);
   /* RFC 5652 6.1: 2 with originatorInfo or unprotectedAttrs, else 0. */
-  sf_dw_int(w, certs || crls || attrs ? 2 : 0);
+  sf_dw_int(w, certs || crls || attrs || empty_attrs ? 2 : 0);
   if (certs || crls) {
     sf_dw_open(w, CTX0);
     cert_set(w, s, SF_LIST_ORIGINATOR_CERTS, certs);
     crl_set(w, s, SF_LIST_ORIGINATOR_CRLS, crls);
     sf_dw_close(w);
   }
-  sf_dw_open(w, SET);
-  size_t n = count_of(s, SF_LIST_RECIPIENTS, 1);
-  for (size_t i = 0; i < n; i++) {
-    element(w, s, SF_LIST_RECIPIENTS, i);
-    sf_cms_build_ktri(w, i + 1);
+  sf_dw_open(w, edit_at(w, s, SF_EDIT_RECIPIENT_INFOS_SEQUENCE) ? SEQ : SET);
+  if (is(s, SF_EDIT_RECIPIENT_INFOS_EMPTY)) {
+    fault_here(w, s);
+  } else if (edit_at(w, s, SF_EDIT_RECIPIENT_CTX0)) {
+    sf_dw_open(w, CTX0);
+    ktri(w, s, 1);
+    sf_dw_close(w);
+  } else {
+    size_t n = count_of(s, SF_LIST_RECIPIENTS, 1);
+    for (size_t i = 0; i < n; i++) {
+      element(w, s, SF_LIST_RECIPIENTS, i);
+      ktri(w, s, i + 1);
+    }
   }
   sf_dw_close(w);
-  sf_cms_build_encrypted_content_info(w);
+  encrypted_content_info(w, s);
+  if (edit_at(w, s, SF_EDIT_UNPROTECTED_ATTRS_EMPTY)) {
+    sf_dw_open(w, CTX1);
+    sf_dw_close(w);
+  }
   if (attrs) {
     sf_dw_open(w, CTX1);
     for (size_t i = 0; i < attrs; i++) {
@@ -469,12 +811,48 @@ int sf_cms_list_is_enveloped(sf_cms_list list) {
          list == SF_LIST_ORIGINATOR_CRLS || list == SF_LIST_UNPROTECTED_ATTRS;
 }
 
+int sf_cms_edit_is_enveloped(sf_cms_edit edit) {
+  switch (edit) {
+    case SF_EDIT_KEY_ENC_ALG_NO_OID:
+    case SF_EDIT_CONTENT_ENC_ALG_EXTRA:
+    case SF_EDIT_RID_INTEGER:
+    case SF_EDIT_UNPROTECTED_ATTRS_EMPTY:
+    case SF_EDIT_ENCRYPTED_KEY_EMPTY:
+    case SF_EDIT_RECIPIENT_INFOS_SEQUENCE:
+    case SF_EDIT_RECIPIENT_INFOS_EMPTY:
+    case SF_EDIT_RECIPIENT_CTX0:
+      return 1;
+    default:
+      return 0;
+  }
+}
+
 unsigned sf_cms_build_with(sf_dw *w, sf_cms_list list, size_t count, size_t mark_index) {
-  shape s = {list, count, mark_index, SF_DW_MAX_MARKS};
+  shape s = {list, count, mark_index, SF_EDIT_NONE, SF_DW_MAX_MARKS};
   if (sf_cms_list_is_enveloped(list)) {
     enveloped_data(w, &s);
   } else {
     signed_data(w, &s);
   }
+  return s.mark;
+}
+
+unsigned sf_cms_build_edited(sf_dw *w, sf_cms_edit edit) {
+  shape s = plain();
+  s.edit = edit;
+  if (edit == SF_EDIT_CI_NESTED_OCTETS) {
+    nested_octets(w, &s);
+  } else if (sf_cms_edit_is_enveloped(edit)) {
+    enveloped_data(w, &s);
+  } else {
+    signed_data(w, &s);
+  }
+  return s.mark;
+}
+
+unsigned sf_cms_build_certificate(sf_dw *w, sf_cms_edit edit) {
+  shape s = plain();
+  s.edit = edit;
+  cert(w, &s, 1, 1);
   return s.mark;
 }

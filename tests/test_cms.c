@@ -2,7 +2,9 @@
  * draft-jennings-sip-sec-flows-02 and its ASN.1 dumps), on the table of
  * malformed inputs in tests/data/cms-bad/INDEX.tsv, on every truncated
  * prefix of each blob, on every SF_CMS_MAX_* count at its limit and one past
- * it (messages built by cms_build.c), and on the optional parts the draft's
+ * it (messages built by cms_build.c), on every return site of the
+ * structural codes (built messages with one element written wrong, the
+ * offset marked by the builder), and on the optional parts the draft's
  * blobs leave out. Inputs go through sf_guard. */
 #include <stdlib.h>
 
@@ -406,6 +408,211 @@ static void test_count_limits(void) {
   }
 }
 
+/* Where an edited input goes: sf_cms_parse on the whole message, or
+ * sf_cms_parse_certificate on the certificate alone. */
+enum entry { MESSAGE, CERT_ALONE };
+
+static sf_cms_cert cert_result; /* large: keep it off the stack */
+
+/* parse_edited builds |edit| for |entry|, parses it from a guarded copy with
+ * |flags| and stores the mark at the fault (SF_DW_MAX_MARKS for none) in
+ * *out_want_offset as an offset (0 for none). */
+static int parse_edited(sf_cms_edit edit, enum entry entry, unsigned flags, sf_error *err,
+                        size_t *out_want_offset) {
+  sf_dw w;
+  sf_dw_init(&w);
+  unsigned mark =
+      entry == MESSAGE ? sf_cms_build_edited(&w, edit) : sf_cms_build_certificate(&w, edit);
+  *out_want_offset = mark == SF_DW_MAX_MARKS ? 0 : sf_dw_mark_at(&w, mark);
+  const uint8_t *in = sf_guard(w.buf, w.len);
+  int rc = entry == MESSAGE ? sf_cms_parse(in, w.len, flags, &result, err)
+                            : sf_cms_parse_certificate(in, w.len, flags, &cert_result, err);
+  sf_dw_free(&w);
+  return rc;
+}
+
+static void test_edited_shapes(void) {
+  /* Every return site of the structural codes below: a valid built message
+   * with one element written wrong (cms_build.h says which, and marks where
+   * it starts while writing it). The parser must return the row's code, at
+   * exactly that mark, with the table's reason; the rows with SF_CMS_OK are
+   * edges that must stay accepted. */
+  static const struct {
+    sf_cms_edit edit;
+    enum entry entry;
+    unsigned flags;
+    int code;
+    const char *what;
+  } rows[] = {
+      /* content_info.c: the outer SEQUENCE, its contentType, a nested level. */
+      {SF_EDIT_CI_SET, MESSAGE, 0, SF_CMS_NOT_CONTENT_INFO, "ContentInfo is a SET"},
+      {SF_EDIT_CI_TYPE_INTEGER, MESSAGE, 0, SF_CMS_NOT_CONTENT_INFO, "contentType is an INTEGER"},
+      {SF_EDIT_CI_NESTED_OCTETS, MESSAGE, 0, SF_CMS_NOT_CONTENT_INFO,
+       "id-ct-contentInfo content is an OCTET STRING"},
+      /* algorithm.c: not a SEQUENCE, no OID, more than one parameter; in
+       * each structure that has an AlgorithmIdentifier. */
+      {SF_EDIT_DIGEST_ALGS_BARE_OID, MESSAGE, 0, SF_CMS_BAD_ALGORITHM,
+       "digestAlgorithms entry is an OID alone"},
+      {SF_EDIT_SIGNER_DIGEST_ALG_NO_OID, MESSAGE, 0, SF_CMS_BAD_ALGORITHM,
+       "signer digestAlgorithm SEQUENCE { NULL }"},
+      {SF_EDIT_SIGNATURE_ALG_EXTRA, MESSAGE, 0, SF_CMS_BAD_ALGORITHM,
+       "signatureAlgorithm with two parameters"},
+      {SF_EDIT_KEY_ALG_BARE_OID, MESSAGE, 0, SF_CMS_BAD_ALGORITHM,
+       "certificate key algorithm is an OID alone"},
+      {SF_EDIT_KEY_ENC_ALG_NO_OID, MESSAGE, 0, SF_CMS_BAD_ALGORITHM,
+       "keyEncryptionAlgorithm SEQUENCE { NULL }"},
+      {SF_EDIT_CONTENT_ENC_ALG_EXTRA, MESSAGE, 0, SF_CMS_BAD_ALGORITHM,
+       "contentEncryptionAlgorithm { OID, IV, NULL }"},
+      /* name.c: issuerAndSerialNumber without its INTEGER; neither choice. */
+      {SF_EDIT_SID_SERIAL_OCTETS, MESSAGE, 0, SF_CMS_BAD_SIGNER_ID,
+       "issuerAndSerialNumber serial is an OCTET STRING"},
+      {SF_EDIT_SID_OCTETS, MESSAGE, 0, SF_CMS_BAD_SIGNER_ID, "sid is an untagged OCTET STRING"},
+      {SF_EDIT_RID_INTEGER, MESSAGE, 0, SF_CMS_BAD_SIGNER_ID, "rid is an INTEGER"},
+      /* attributes.c: an empty SET in each of the three places; an
+       * Attribute's four faults. */
+      {SF_EDIT_SIGNED_ATTRS_EMPTY, MESSAGE, 0, SF_CMS_EMPTY_ATTRIBUTES, "signedAttrs [0] empty"},
+      {SF_EDIT_UNSIGNED_ATTRS_EMPTY, MESSAGE, 0, SF_CMS_EMPTY_ATTRIBUTES,
+       "unsignedAttrs [1] empty"},
+      {SF_EDIT_UNPROTECTED_ATTRS_EMPTY, MESSAGE, 0, SF_CMS_EMPTY_ATTRIBUTES,
+       "unprotectedAttrs [1] empty"},
+      {SF_EDIT_ATTR_BARE_OID, MESSAGE, 0, SF_CMS_BAD_ATTRIBUTE, "attribute is an OID alone"},
+      {SF_EDIT_ATTR_TYPE_INTEGER, MESSAGE, 0, SF_CMS_BAD_ATTRIBUTE, "attribute type is an INTEGER"},
+      {SF_EDIT_ATTR_VALUE_NOT_SET, MESSAGE, 0, SF_CMS_BAD_ATTRIBUTE,
+       "attribute value not in a SET"},
+      {SF_EDIT_ATTR_EXTRA, MESSAGE, 0, SF_CMS_BAD_ATTRIBUTE,
+       "attribute with an element after its SET"},
+      {SF_EDIT_ATTR_NO_VALUES, MESSAGE, 0, SF_CMS_OK, "attribute of a test type with no value"},
+      /* signer_info.c: the signed attributes' rules. */
+      {SF_EDIT_NO_CONTENT_TYPE_ATTR, MESSAGE, 0, SF_CMS_MISSING_CONTENT_TYPE_ATTR,
+       "signedAttrs without contentType"},
+      {SF_EDIT_CONTENT_TYPE_UNSIGNED, MESSAGE, 0, SF_CMS_MISSING_CONTENT_TYPE_ATTR,
+       "contentType among the unsigned attributes"},
+      {SF_EDIT_SIGNING_TIME_NO_VALUE, MESSAGE, 0, SF_CMS_BAD_SIGNING_TIME,
+       "signingTime with no value"},
+      {SF_EDIT_SIGNING_TIME_TWO_VALUES, MESSAGE, 0, SF_CMS_BAD_SIGNING_TIME,
+       "signingTime with two values"},
+      {SF_EDIT_SIGNING_TIME_INTEGER, MESSAGE, 0, SF_CMS_BAD_SIGNING_TIME, "signingTime an INTEGER"},
+      {SF_EDIT_SIGNING_TIME_GENERALIZED_2005, MESSAGE, 0, SF_CMS_BAD_SIGNING_TIME,
+       "signingTime GeneralizedTime in 2005"},
+      {SF_EDIT_SIGNING_TIME_GENERALIZED_1949, MESSAGE, 0, SF_CMS_OK,
+       "signingTime GeneralizedTime in 1949"},
+      {SF_EDIT_SIGNING_TIME_GENERALIZED_2050, MESSAGE, 0, SF_CMS_OK,
+       "signingTime GeneralizedTime in 2050"},
+      {SF_EDIT_SIGNATURE_EMPTY, MESSAGE, 0, SF_CMS_EMPTY_SIGNATURE, "signature 04 00"},
+      /* enveloped_data.c */
+      {SF_EDIT_ENCRYPTED_KEY_EMPTY, MESSAGE, 0, SF_CMS_EMPTY_SIGNATURE, "encryptedKey 04 00"},
+      {SF_EDIT_RECIPIENT_INFOS_SEQUENCE, MESSAGE, 0, SF_CMS_BAD_RECIPIENT_INFO,
+       "recipientInfos is a SEQUENCE"},
+      {SF_EDIT_RECIPIENT_INFOS_EMPTY, MESSAGE, 0, SF_CMS_BAD_RECIPIENT_INFO,
+       "recipientInfos is empty"},
+      {SF_EDIT_RECIPIENT_CTX0, MESSAGE, 0, SF_CMS_BAD_RECIPIENT_INFO, "recipient is [0] { ktri }"},
+      /* certificate.c: the certificate alone and inside a CertificateSet. */
+      {SF_EDIT_CERT_SET, CERT_ALONE, 0, SF_CMS_BAD_CERTIFICATE, "certificate alone is a SET"},
+      {SF_EDIT_CERT_SET, MESSAGE, 0, SF_CMS_BAD_CERTIFICATE, "certificates holds a SET"},
+      {SF_EDIT_CERT_CHOICE_CTX4, MESSAGE, 0, SF_CMS_BAD_CERTIFICATE, "certificates holds a [4]"},
+      {SF_EDIT_CERT_OTHER_NO_OID, MESSAGE, 0, SF_CMS_BAD_CERTIFICATE,
+       "other [3] certificate without its OID"},
+      {SF_EDIT_TBS_SET, CERT_ALONE, 0, SF_CMS_BAD_CERTIFICATE, "tbsCertificate is a SET"},
+      {SF_EDIT_TBS_SET, MESSAGE, 0, SF_CMS_BAD_CERTIFICATE, "tbsCertificate is a SET"},
+      {SF_EDIT_SERIAL_OCTETS, CERT_ALONE, 0, SF_CMS_BAD_CERTIFICATE, "serial an OCTET STRING"},
+      {SF_EDIT_SPKI_SET, CERT_ALONE, 0, SF_CMS_BAD_CERTIFICATE, "subjectPublicKeyInfo a SET"},
+      {SF_EDIT_SPKI_KEY_OCTETS, CERT_ALONE, 0, SF_CMS_BAD_CERTIFICATE,
+       "subjectPublicKey an OCTET STRING"},
+      {SF_EDIT_CERT_SIG_OCTETS, CERT_ALONE, 0, SF_CMS_BAD_CERTIFICATE,
+       "signatureValue an OCTET STRING"},
+      {SF_EDIT_CERT_SIG_OCTETS, MESSAGE, 0, SF_CMS_BAD_CERTIFICATE,
+       "signatureValue an OCTET STRING"},
+      {SF_EDIT_VALIDITY_UNWRAPPED, CERT_ALONE, 0, SF_CMS_BAD_VALIDITY, "validity times unwrapped"},
+      {SF_EDIT_VALIDITY_THREE_TIMES, CERT_ALONE, 0, SF_CMS_BAD_VALIDITY, "validity of three times"},
+      {SF_EDIT_VALIDITY_THREE_TIMES, MESSAGE, 0, SF_CMS_BAD_VALIDITY, "validity of three times"},
+      {SF_EDIT_EXTS_SET, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION, "extensions a SET"},
+      {SF_EDIT_EXTS_EMPTY, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION, "extensions empty"},
+      {SF_EDIT_EXT_BARE_OID, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION, "extension an OID alone"},
+      {SF_EDIT_EXT_NO_OID, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION, "extension without its OID"},
+      {SF_EDIT_EXT_CRITICAL_FALSE, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION, "critical FALSE encoded"},
+      {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, 0, SF_CMS_BAD_EXTENSION, "critical FALSE encoded"},
+      {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_DER_ALLOW_BER_BOOLEAN, SF_CMS_OK,
+       "critical FALSE encoded, BER BOOLEAN allowed"},
+      {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_CMS_ALLOW_BER, SF_CMS_OK,
+       "critical FALSE encoded, BER allowed"},
+      {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_CMS_ALLOW_BER & ~SF_DER_ALLOW_BER_BOOLEAN,
+       SF_CMS_BAD_EXTENSION, "critical FALSE encoded, the other BER leniencies allowed"},
+      {SF_EDIT_EXT_CRITICAL_TRUE, CERT_ALONE, 0, SF_CMS_OK, "critical TRUE"},
+      {SF_EDIT_EXT_VALUE_NOT_OCTETS, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION,
+       "extnValue not an OCTET STRING"},
+      {SF_EDIT_EXT_EXTRA, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION,
+       "extension with an element after extnValue"},
+      {SF_EDIT_BC_NOT_SEQUENCE, CERT_ALONE, 0, SF_CMS_BAD_BASIC_CONSTRAINTS,
+       "basicConstraints a BOOLEAN alone"},
+      {SF_EDIT_BC_INTEGER_FIRST, CERT_ALONE, 0, SF_CMS_BAD_BASIC_CONSTRAINTS,
+       "basicConstraints { INTEGER, BOOLEAN }"},
+      {SF_EDIT_BC_INTEGER_FIRST, MESSAGE, 0, SF_CMS_BAD_BASIC_CONSTRAINTS,
+       "basicConstraints { INTEGER, BOOLEAN }"},
+      {SF_EDIT_BC_CA_PATH_LEN, CERT_ALONE, 0, SF_CMS_OK, "basicConstraints { TRUE, 3 }"},
+      {SF_EDIT_SKI_BIT_STRING, CERT_ALONE, 0, SF_CMS_BAD_KEY_IDENTIFIER,
+       "subjectKeyIdentifier a BIT STRING"},
+      {SF_EDIT_SKI_BIT_STRING, MESSAGE, 0, SF_CMS_BAD_KEY_IDENTIFIER,
+       "subjectKeyIdentifier a BIT STRING"},
+      {SF_EDIT_EKU_BARE_OID, CERT_ALONE, 0, SF_CMS_BAD_EXT_KEY_USAGE,
+       "extendedKeyUsage an OID alone"},
+      {SF_EDIT_EKU_EMPTY, CERT_ALONE, 0, SF_CMS_BAD_EXT_KEY_USAGE, "extendedKeyUsage empty"},
+      {SF_EDIT_EKU_STRING, CERT_ALONE, 0, SF_CMS_BAD_EXT_KEY_USAGE,
+       "extendedKeyUsage { OID, UTF8String }"},
+      {SF_EDIT_EKU_STRING, MESSAGE, 0, SF_CMS_BAD_EXT_KEY_USAGE,
+       "extendedKeyUsage { OID, UTF8String }"},
+  };
+  for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+    sf_error err;
+    size_t want_offset = 0;
+    int rc = parse_edited(rows[i].edit, rows[i].entry, rows[i].flags, &err, &want_offset);
+    if (rows[i].code == SF_CMS_OK) want_offset = 0; /* an accepted edit's mark is no fault */
+    sf_test_checks++;
+    if (rc != rows[i].code || err.code != rc || err.offset != want_offset ||
+        strcmp(err.reason, sf_cms_status_reason(rows[i].code)) != 0) {
+      sf_test_failures++;
+      fprintf(stderr, "[edited_shapes] %s (%s): got %s at %zu, want %s at %zu\n", rows[i].what,
+              rows[i].entry == MESSAGE ? "message" : "certificate alone",
+              sf_cms_status_name(rc), err.offset, sf_cms_status_name(rows[i].code), want_offset);
+    }
+  }
+}
+
+static void test_edited_shapes_accepted(void) {
+  /* What the accepted edges of test_edited_shapes decode to. */
+  sf_error err;
+  size_t at;
+  CHECK_INT(parse_edited(SF_EDIT_ATTR_NO_VALUES, MESSAGE, 0, &err, &at), SF_CMS_OK);
+  const sf_cms_signer *s = &result.signed_data.signers[0];
+  CHECK_INT(s->signed_attrs.count, 3);
+  CHECK_INT(s->signed_attrs.items[2].value_count, 0);
+  CHECK_INT(s->signed_attrs.items[2].values.len, 0);
+  CHECK_INT(parse_edited(SF_EDIT_SIGNING_TIME_GENERALIZED_1949, MESSAGE, 0, &err, &at), SF_CMS_OK);
+  CHECK_INT(s->has_signing_time, 1);
+  CHECK_INT(s->signing_time.generalized, 1);
+  CHECK_INT(s->signing_time.year, 1949);
+  CHECK_INT(parse_edited(SF_EDIT_SIGNING_TIME_GENERALIZED_2050, MESSAGE, 0, &err, &at), SF_CMS_OK);
+  CHECK_INT(s->signing_time.year, 2050);
+  /* An encoded critical FALSE is the BER BOOLEAN tolerance, reported. */
+  CHECK_INT(parse_edited(SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_CMS_ALLOW_BER, &err, &at),
+            SF_CMS_OK);
+  CHECK_INT(result.warnings, SF_DER_W_BER_BOOLEAN);
+  CHECK_INT(result.signed_data.certs.items[0].extension_count, 1);
+  CHECK_INT(parse_edited(SF_EDIT_EXT_CRITICAL_TRUE, MESSAGE, SF_CMS_ALLOW_BER, &err, &at),
+            SF_CMS_OK);
+  CHECK_INT(result.warnings, 0);
+  CHECK_INT(parse_edited(SF_EDIT_EXT_CRITICAL_TRUE, CERT_ALONE, 0, &err, &at), SF_CMS_OK);
+  CHECK_INT(cert_result.extension_count, 1);
+  CHECK_INT(parse_edited(SF_EDIT_BC_CA_PATH_LEN, CERT_ALONE, 0, &err, &at), SF_CMS_OK);
+  CHECK_INT(cert_result.has_basic_constraints, 1);
+  CHECK_INT(cert_result.is_ca, 1);
+  CHECK_INT(cert_result.has_path_len, 1);
+  CHECK_INT(cert_result.path_len, 3);
+  /* With no edit the shapes are valid, the certificate alone too. */
+  CHECK_INT(parse_edited(SF_EDIT_NONE, MESSAGE, 0, &err, &at), SF_CMS_OK);
+  CHECK_INT(parse_edited(SF_EDIT_NONE, CERT_ALONE, 0, &err, &at), SF_CMS_OK);
+  CHECK_INT(cert_result.extension_count, 0);
+}
+
 /* contains returns 1 if |s| holds the |n| bytes |want| somewhere. */
 static int contains(sf_slice s, const uint8_t *want, size_t n) {
   for (size_t i = 0; s.ptr != NULL && i + n <= s.len; i++)
@@ -623,6 +830,8 @@ int main(void) {
   RUN(test_every_prefix);
   RUN(test_openssl_made_messages);
   RUN(test_count_limits);
+  RUN(test_edited_shapes);
+  RUN(test_edited_shapes_accepted);
   RUN(test_streamed_encrypted_content);
   RUN(test_crls_kept_raw);
   RUN(test_originator_info_and_unprotected_attrs);

@@ -169,9 +169,15 @@ static int get_extensions(sf_der *tbs, sf_cms_cert *out) {
       int critical = 0;
       size_t bat = ext.pos;
       rc = sf_der_get_bool(&ext, &critical);
-      /* X.690 11.5: DER omits a DEFAULT value; BER readers accept it. */
-      if (rc == SF_CMS_OK && !critical && !(ext.st->flags & SF_CMS_ALLOW_BER)) {
-        rc = sf_cms__fail(&ext, SF_CMS_BAD_EXTENSION, bat);
+      /* X.690 11.5: DER omits a DEFAULT value; BER allows it. Accepted
+       * with the BER BOOLEAN tolerance only, and reported by its warning
+       * like every tolerance used. */
+      if (rc == SF_CMS_OK && !critical) {
+        if (!(ext.st->flags & SF_DER_ALLOW_BER_BOOLEAN)) {
+          rc = sf_cms__fail(&ext, SF_CMS_BAD_EXTENSION, bat);
+        } else {
+          ext.st->warnings |= SF_DER_W_BER_BOOLEAN;
+        }
       }
     }
     if (rc == SF_CMS_OK) rc = sf_cms__need(&ext, SF_DER_OCTET_STRING, SF_CMS_BAD_EXTENSION);

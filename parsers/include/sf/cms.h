@@ -49,18 +49,17 @@ extern "C" {
 /* ---- Status codes ------------------------------------------------------- */
 
 #define SF_CMS_OWN_STATUS_LIST(X)                                                              \
-  X(NOT_CONTENT_INFO, "the input is not a ContentInfo SEQUENCE { contentType, [0] content }") \
+  X(NOT_CONTENT_INFO, "the input, or CMS content nested in it, is not a ContentInfo SEQUENCE { contentType OID, [0] content }") \
   X(MISSING_CONTENT, "a ContentInfo has no [0] content (RFC 5652 3: it is not optional)")     \
-  X(UNSUPPORTED_CONTENT_TYPE, "a ContentInfo content type this parser recognizes but cannot parse as the top level") \
   X(TOO_DEEP_NESTING, "CMS content nested in eContent deeper than SF_CMS_MAX_NESTING")        \
   X(BAD_VERSION, "a CMSVersion outside the values RFC 5652 allows for the structure")        \
   X(BAD_ALGORITHM, "an AlgorithmIdentifier is not SEQUENCE { OID, parameters OPTIONAL }")    \
   X(UNKNOWN_DIGEST_ALG, "a signer's digest algorithm OID is not a known hash function")      \
   X(MISSING_SIGNER_INFOS, "a SignedData has no signerInfos SET")                              \
-  X(BAD_SIGNER_ID, "a SignerIdentifier is neither issuerAndSerialNumber nor [0] subjectKeyIdentifier") \
+  X(BAD_SIGNER_ID, "a SignerIdentifier or RecipientIdentifier is neither issuerAndSerialNumber nor [0] subjectKeyIdentifier") \
   X(BAD_NAME, "a Name is not SEQUENCE OF SET SIZE(1..) OF { OID, value }, or a value is malformed text") \
   X(EMPTY_ATTRIBUTES, "an attribute SET is present but empty (RFC 5652 5.3: SIZE (1..MAX))")  \
-  X(BAD_ATTRIBUTE, "an Attribute is not SEQUENCE { OID, SET SIZE(1..) OF value }")            \
+  X(BAD_ATTRIBUTE, "an Attribute is not SEQUENCE { OID, SET OF value }")            \
   X(DUPLICATE_ATTRIBUTE, "a signed attribute type appears twice (RFC 5652 11: single instance)") \
   X(MISSING_SIGNED_ATTRS, "a signer has no signedAttrs though eContentType is not id-data (RFC 5652 5.3)") \
   X(MISSING_CONTENT_TYPE_ATTR, "signedAttrs lack the contentType attribute (RFC 5652 5.3)")   \
@@ -68,7 +67,7 @@ extern "C" {
   X(BAD_CONTENT_TYPE_ATTR, "the contentType attribute is not one OID equal to eContentType (RFC 5652 11.1)") \
   X(BAD_MESSAGE_DIGEST, "the messageDigest attribute is not one OCTET STRING (RFC 5652 11.2)") \
   X(MESSAGE_DIGEST_LENGTH, "the messageDigest length does not match the signer's digest algorithm") \
-  X(BAD_SIGNING_TIME, "the signingTime attribute is not one UTCTime or GeneralizedTime (RFC 5652 11.3)") \
+  X(BAD_SIGNING_TIME, "the signingTime attribute is not one UTCTime, or one GeneralizedTime outside 1950-2049 (RFC 5652 11.3)") \
   X(BAD_SMIME_CAPABILITIES, "the smimeCapabilities attribute is not SEQUENCE OF { OID, parameters } (RFC 8551 2.5.2)") \
   X(EMPTY_SIGNATURE, "a signature or encrypted key is empty")                                 \
   X(SIGNATURE_TOO_LONG, "a signature or encrypted key is longer than SF_CMS_MAX_SIGNATURE_LEN") \
@@ -80,9 +79,9 @@ extern "C" {
   X(TOO_MANY_ATTRS, "more attributes than SF_CMS_MAX_ATTRS")                                  \
   X(TOO_MANY_ATTR_VALUES, "more values in one attribute than SF_CMS_MAX_ATTR_VALUES")         \
   X(TOO_MANY_SMIME_CAPS, "more smimeCapabilities than SF_CMS_MAX_SMIME_CAPS")                 \
-  X(BAD_CERTIFICATE, "a certificate is not SEQUENCE { tbsCertificate, AlgorithmIdentifier, BIT STRING } (RFC 5280 4.1)") \
+  X(BAD_CERTIFICATE, "a certificate is not SEQUENCE { tbsCertificate, AlgorithmIdentifier, BIT STRING } with an INTEGER serial and a SEQUENCE { AlgorithmIdentifier, BIT STRING } key (RFC 5280 4.1), or a CertificateChoices is of no known kind (RFC 5652 10.2.2)") \
   X(BAD_VALIDITY, "a certificate's validity is not SEQUENCE { Time, Time }")                 \
-  X(BAD_EXTENSION, "an Extension is not SEQUENCE { OID, BOOLEAN DEFAULT FALSE, OCTET STRING }, or FALSE is encoded") \
+  X(BAD_EXTENSION, "extensions is not a non-empty SEQUENCE OF Extension SEQUENCE { OID, BOOLEAN DEFAULT FALSE, OCTET STRING }, or (DER) FALSE is encoded") \
   X(DUPLICATE_EXTENSION, "a certificate has two extensions of one type (RFC 5280 4.2)")       \
   X(TOO_MANY_EXTENSIONS, "more extensions than SF_CMS_MAX_EXTENSIONS")                        \
   X(BAD_SUBJECT_ALT_NAME, "subjectAltName is not a non-empty SEQUENCE OF GeneralName (RFC 5280 4.2.1.6)") \
@@ -91,7 +90,7 @@ extern "C" {
   X(BAD_KEY_IDENTIFIER, "subjectKeyIdentifier is not an OCTET STRING")                        \
   X(BAD_EXT_KEY_USAGE, "extendedKeyUsage is not a non-empty SEQUENCE OF OID")                 \
   X(TOO_MANY_EKU, "more extendedKeyUsage purposes than SF_CMS_MAX_EKU")                       \
-  X(BAD_RECIPIENT_INFO, "a RecipientInfo is none of ktri, [1] kari, [2] kekri, [3] pwri, [4] ori") \
+  X(BAD_RECIPIENT_INFO, "recipientInfos is not a non-empty SET, or a RecipientInfo is none of ktri, [1] kari, [2] kekri, [3] pwri, [4] ori") \
   X(MISSING_ENCRYPTED_CONTENT, "EnvelopedData has no encryptedContent (detached; SF_CMS_ALLOW_DETACHED_ENCRYPTED)") \
   X(BAD_IV, "the content-encryption algorithm's IV parameter is not an OCTET STRING of the cipher's block size")
 

@@ -117,7 +117,9 @@ enum {
    * Security cost: two encodings of one value, so byte comparisons of
    * "the same" structure can differ. */
   SF_DER_ALLOW_NONMINIMAL_LENGTH = 1u << 2,
-  /* BOOLEAN TRUE as any nonzero octet (X.690 8.2.2; DER 11.1 wants FF). */
+  /* BOOLEAN TRUE as any nonzero octet (X.690 8.2.2; DER 11.1 wants FF).
+   * The CMS parser also takes an encoded critical FALSE with it (DER 11.5
+   * omits DEFAULT values). */
   SF_DER_ALLOW_BER_BOOLEAN = 1u << 3,
   /* BIT STRING padding bits that are not zero (DER 11.2.1 wants zero). */
   SF_DER_ALLOW_BIT_PADDING = 1u << 4,
