@@ -290,6 +290,11 @@ static void edited_extension(sf_dw *w, shape *s) {
     extension_with(w, "2.5.29.19");
     if (edit_at(w, s, SF_EDIT_BC_NOT_SEQUENCE)) {
       sf_dw_prim(w, 0x01, "\xFF", 1);
+    } else if (is(s, SF_EDIT_BC_CA_FALSE)) {
+      sf_dw_open(w, SEQ);
+      fault_here(w, s);
+      sf_dw_prim(w, 0x01, "\x00", 1);
+      sf_dw_close(w);
     } else if (is(s, SF_EDIT_BC_INTEGER_FIRST)) {
       sf_dw_open(w, SEQ);
       sf_dw_int(w, 0);

@@ -155,6 +155,7 @@ typedef enum sf_cms_edit {
   SF_EDIT_EXT_EXTRA,          /* SEQUENCE { OID, OCTET STRING, NULL }: at the NULL */
   SF_EDIT_BC_NOT_SEQUENCE,    /* basicConstraints' value is BOOLEAN TRUE alone: at it */
   SF_EDIT_BC_INTEGER_FIRST,   /* basicConstraints { INTEGER 0, BOOLEAN TRUE }: at the BOOLEAN */
+  SF_EDIT_BC_CA_FALSE,        /* basicConstraints { FALSE } (DER omits DEFAULTs): at the BOOLEAN */
   SF_EDIT_BC_CA_PATH_LEN,     /* valid: basicConstraints { TRUE, INTEGER 3 } */
   SF_EDIT_SKI_BIT_STRING,     /* subjectKeyIdentifier's value is a BIT STRING: at it */
   SF_EDIT_EKU_BARE_OID,       /* extendedKeyUsage's value is an OID alone: at it */

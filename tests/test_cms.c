@@ -544,6 +544,11 @@ static void test_edited_shapes(void) {
        "extension with an element after extnValue"},
       {SF_EDIT_BC_NOT_SEQUENCE, CERT_ALONE, 0, SF_CMS_BAD_BASIC_CONSTRAINTS,
        "basicConstraints a BOOLEAN alone"},
+      {SF_EDIT_BC_CA_FALSE, CERT_ALONE, 0, SF_CMS_BAD_BASIC_CONSTRAINTS, "cA FALSE encoded"},
+      {SF_EDIT_BC_CA_FALSE, MESSAGE, 0, SF_CMS_BAD_BASIC_CONSTRAINTS, "cA FALSE encoded"},
+      {SF_EDIT_BC_CA_FALSE, MESSAGE, SF_CMS_ALLOW_BER, SF_CMS_OK, "cA FALSE encoded, BER allowed"},
+      {SF_EDIT_BC_CA_FALSE, MESSAGE, SF_CMS_ALLOW_BER & ~SF_DER_ALLOW_BER_BOOLEAN,
+       SF_CMS_BAD_BASIC_CONSTRAINTS, "cA FALSE encoded, the other BER leniencies allowed"},
       {SF_EDIT_BC_INTEGER_FIRST, CERT_ALONE, 0, SF_CMS_BAD_BASIC_CONSTRAINTS,
        "basicConstraints { INTEGER, BOOLEAN }"},
       {SF_EDIT_BC_INTEGER_FIRST, MESSAGE, 0, SF_CMS_BAD_BASIC_CONSTRAINTS,
@@ -597,6 +602,12 @@ static void test_edited_shapes_accepted(void) {
             SF_CMS_OK);
   CHECK_INT(result.warnings, SF_DER_W_BER_BOOLEAN);
   CHECK_INT(result.signed_data.certs.items[0].extension_count, 1);
+  CHECK_INT(parse_edited(SF_EDIT_BC_CA_FALSE, CERT_ALONE, SF_DER_ALLOW_BER_BOOLEAN, &err, &at),
+            SF_CMS_OK);
+  CHECK_INT(cert_result.has_basic_constraints, 1);
+  CHECK_INT(cert_result.is_ca, 0);
+  CHECK_INT(parse_edited(SF_EDIT_BC_CA_FALSE, MESSAGE, SF_CMS_ALLOW_BER, &err, &at), SF_CMS_OK);
+  CHECK_INT(result.warnings, SF_DER_W_BER_BOOLEAN);
   CHECK_INT(parse_edited(SF_EDIT_EXT_CRITICAL_TRUE, MESSAGE, SF_CMS_ALLOW_BER, &err, &at),
             SF_CMS_OK);
   CHECK_INT(result.warnings, 0);

@@ -87,13 +87,30 @@ static int get_san(sf_der *v, sf_cms_cert *out) {
   return rc;
 }
 
+/* get_default_false reads an optional BOOLEAN DEFAULT FALSE (an
+ * extension's critical, basicConstraints' cA) into |out|. X.690 11.5: DER
+ * omits a DEFAULT value, BER may encode it; an encoded FALSE is |code| at
+ * the BOOLEAN unless SF_DER_ALLOW_BER_BOOLEAN, and reported by its warning
+ * like every tolerance used. */
+static int get_default_false(sf_der *d, int *out, int code) {
+  *out = 0;
+  if (!sf_der_is_next(d, SF_DER_BOOLEAN)) return SF_CMS_OK;
+  size_t at = d->pos;
+  int rc = sf_der_get_bool(d, out);
+  if (rc == SF_CMS_OK && !*out) {
+    if (!(d->st->flags & SF_DER_ALLOW_BER_BOOLEAN)) return sf_cms__fail(d, code, at);
+    d->st->warnings |= SF_DER_W_BER_BOOLEAN;
+  }
+  return rc;
+}
+
 /* BasicConstraints ::= SEQUENCE { cA BOOLEAN DEFAULT FALSE,
  *                                 pathLenConstraint INTEGER (0..MAX) OPTIONAL } */
 static int get_basic_constraints(sf_der *v, sf_cms_cert *out) {
   sf_der bc;
   int rc = sf_cms__need(v, SF_DER_SEQUENCE, SF_CMS_BAD_BASIC_CONSTRAINTS);
   if (rc == SF_CMS_OK) rc = sf_der_get(v, SF_DER_SEQUENCE, &bc);
-  if (rc == SF_CMS_OK && sf_der_is_next(&bc, SF_DER_BOOLEAN)) rc = sf_der_get_bool(&bc, &out->is_ca);
+  if (rc == SF_CMS_OK) rc = get_default_false(&bc, &out->is_ca, SF_CMS_BAD_BASIC_CONSTRAINTS);
   if (rc == SF_CMS_OK && sf_der_is_next(&bc, SF_DER_INTEGER)) {
     /* (0..MAX): a negative value is SF_CMS_NEGATIVE_INTEGER. */
     rc = sf_der_get_u64(&bc, &out->path_len);
@@ -165,21 +182,8 @@ static int get_extensions(sf_der *tbs, sf_cms_cert *out) {
     if (rc == SF_CMS_OK) rc = sf_der_get(&exts, SF_DER_SEQUENCE, &ext);
     if (rc == SF_CMS_OK) rc = sf_cms__need(&ext, SF_DER_OID, SF_CMS_BAD_EXTENSION);
     if (rc == SF_CMS_OK) rc = sf_der_get_oid(&ext, &oid);
-    if (rc == SF_CMS_OK && sf_der_is_next(&ext, SF_DER_BOOLEAN)) {
-      int critical = 0;
-      size_t bat = ext.pos;
-      rc = sf_der_get_bool(&ext, &critical);
-      /* X.690 11.5: DER omits a DEFAULT value; BER allows it. Accepted
-       * with the BER BOOLEAN tolerance only, and reported by its warning
-       * like every tolerance used. */
-      if (rc == SF_CMS_OK && !critical) {
-        if (!(ext.st->flags & SF_DER_ALLOW_BER_BOOLEAN)) {
-          rc = sf_cms__fail(&ext, SF_CMS_BAD_EXTENSION, bat);
-        } else {
-          ext.st->warnings |= SF_DER_W_BER_BOOLEAN;
-        }
-      }
-    }
+    int critical = 0;
+    if (rc == SF_CMS_OK) rc = get_default_false(&ext, &critical, SF_CMS_BAD_EXTENSION);
     if (rc == SF_CMS_OK) rc = sf_cms__need(&ext, SF_DER_OCTET_STRING, SF_CMS_BAD_EXTENSION);
     if (rc == SF_CMS_OK) rc = sf_der_get_octets(&ext, &value);
     if (rc == SF_CMS_OK && !sf_der_at_end(&ext)) rc = sf_cms__fail(&ext, SF_CMS_BAD_EXTENSION, ext.pos);

@@ -86,7 +86,7 @@ extern "C" {
   X(TOO_MANY_EXTENSIONS, "more extensions than SF_CMS_MAX_EXTENSIONS")                        \
   X(BAD_SUBJECT_ALT_NAME, "subjectAltName is not a non-empty SEQUENCE OF GeneralName (RFC 5280 4.2.1.6)") \
   X(TOO_MANY_SAN, "more subjectAltName entries than SF_CMS_MAX_SAN")                          \
-  X(BAD_BASIC_CONSTRAINTS, "basicConstraints is not SEQUENCE { BOOLEAN DEFAULT FALSE, INTEGER (0..MAX) OPTIONAL }") \
+  X(BAD_BASIC_CONSTRAINTS, "basicConstraints is not SEQUENCE { BOOLEAN DEFAULT FALSE, INTEGER (0..MAX) OPTIONAL }, or (DER) FALSE is encoded") \
   X(BAD_KEY_IDENTIFIER, "subjectKeyIdentifier is not an OCTET STRING")                        \
   X(BAD_EXT_KEY_USAGE, "extendedKeyUsage is not a non-empty SEQUENCE OF OID")                 \
   X(TOO_MANY_EKU, "more extendedKeyUsage purposes than SF_CMS_MAX_EKU")                       \
