@@ -411,9 +411,15 @@ static void cert(sf_dw *w, shape *s, uint64_t serial, int first) {
   shape *e = first ? s : &none;
   sf_dw_open(w, edit_at(w, e, SF_EDIT_CERT_SET) ? SET : SEQ);
   sf_dw_open(w, edit_at(w, e, SF_EDIT_TBS_SET) ? SET : SEQ); /* tbsCertificate */
-  sf_dw_open(w, CTX0);
-  sf_dw_int(w, 2); /* v3 */
-  sf_dw_close(w);
+  if (edit_at(w, e, SF_EDIT_CERT_VERSION_V1)) {
+    sf_dw_open(w, CTX0);
+    sf_dw_int(w, 0); /* v1 */
+    sf_dw_close(w);
+  } else if (!is(e, SF_EDIT_CERT_V1_UNIQUE_ID)) {
+    sf_dw_open(w, CTX0);
+    sf_dw_int(w, is(e, SF_EDIT_CERT_V2_EXTENSIONS) ? 1 : 2); /* v2 or v3 */
+    sf_dw_close(w);
+  }
   if (edit_at(w, e, SF_EDIT_SERIAL_OCTETS)) {
     sf_dw_prim(w, OCTETS, "\x01", 1);
   } else {
@@ -436,6 +442,19 @@ static void cert(sf_dw *w, shape *s, uint64_t serial, int first) {
   }
   bit_string(w, e, SF_EDIT_SPKI_KEY_OCTETS, 32);
   sf_dw_close(w);
+  if (edit_at(w, e, SF_EDIT_CERT_V1_UNIQUE_ID)) {
+    sf_dw_prim(w, 0x81, "\0\x01", 2); /* [1] IMPLICIT BIT STRING: issuerUniqueID */
+  }
+  if (edit_at(w, e, SF_EDIT_CERT_V2_EXTENSIONS)) {
+    sf_dw_open(w, CTX3);
+    sf_dw_open(w, SEQ);
+    extension_with(w, "2.5.29.14"); /* subjectKeyIdentifier */
+    sf_dw_prim(w, OCTETS, filler, 20);
+    sf_dw_close(w);
+    sf_dw_close(w);
+    sf_dw_close(w);
+    sf_dw_close(w);
+  }
   if (first) extensions(w, s);
   sf_dw_close(w);
   alg(w, "1.2.840.113549.1.1.11", 1);

@@ -143,6 +143,9 @@ typedef enum sf_cms_edit {
   SF_EDIT_CERT_SIG_OCTETS,    /* signatureValue is an OCTET STRING: at it */
   SF_EDIT_VALIDITY_UNWRAPPED, /* the two validity times without their SEQUENCE: at the first */
   SF_EDIT_VALIDITY_THREE_TIMES, /* validity SEQUENCE { Time, Time, Time }: at the third */
+  SF_EDIT_CERT_VERSION_V1,    /* version [0] { INTEGER 0 } (v1 is the DEFAULT DER omits): at the [0] */
+  SF_EDIT_CERT_V1_UNIQUE_ID,  /* no version (v1) and an issuerUniqueID (v2 and v3 only): at the [1] */
+  SF_EDIT_CERT_V2_EXTENSIONS, /* version v2 and an extension (v3 only): at the [3] */
   /* Extensions (RFC 5280 4.1.2.9, 4.2), in certificate 0's [3] */
   SF_EDIT_EXTS_SET,           /* [3] { SET { extension } }: at the SET */
   SF_EDIT_EXTS_EMPTY,         /* [3] { SEQUENCE {} } (SIZE (1..MAX)): inside the SEQUENCE */

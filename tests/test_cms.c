@@ -525,17 +525,29 @@ static void test_edited_shapes(void) {
       {SF_EDIT_VALIDITY_UNWRAPPED, CERT_ALONE, 0, SF_CMS_BAD_VALIDITY, "validity times unwrapped"},
       {SF_EDIT_VALIDITY_THREE_TIMES, CERT_ALONE, 0, SF_CMS_BAD_VALIDITY, "validity of three times"},
       {SF_EDIT_VALIDITY_THREE_TIMES, MESSAGE, 0, SF_CMS_BAD_VALIDITY, "validity of three times"},
+      {SF_EDIT_CERT_VERSION_V1, CERT_ALONE, 0, SF_CMS_BAD_VERSION, "version v1 encoded"},
+      {SF_EDIT_CERT_VERSION_V1, MESSAGE, 0, SF_CMS_BAD_VERSION, "version v1 encoded"},
+      {SF_EDIT_CERT_VERSION_V1, MESSAGE, SF_DER_ALLOW_ENCODED_DEFAULT, SF_CMS_OK,
+       "version v1 encoded, encoded DEFAULTs allowed"},
+      {SF_EDIT_CERT_VERSION_V1, MESSAGE, SF_CMS_ALLOW_BER & ~SF_DER_ALLOW_ENCODED_DEFAULT,
+       SF_CMS_BAD_VERSION, "version v1 encoded, the other BER leniencies allowed"},
+      {SF_EDIT_CERT_V1_UNIQUE_ID, CERT_ALONE, 0, SF_CMS_BAD_VERSION, "v1 with an issuerUniqueID"},
+      {SF_EDIT_CERT_V1_UNIQUE_ID, MESSAGE, SF_CMS_ALLOW_BER, SF_CMS_BAD_VERSION,
+       "v1 with an issuerUniqueID, BER allowed"},
+      {SF_EDIT_CERT_V2_EXTENSIONS, CERT_ALONE, 0, SF_CMS_BAD_VERSION, "v2 with extensions"},
+      {SF_EDIT_CERT_V2_EXTENSIONS, MESSAGE, SF_CMS_ALLOW_BER, SF_CMS_BAD_VERSION,
+       "v2 with extensions, BER allowed"},
       {SF_EDIT_EXTS_SET, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION, "extensions a SET"},
       {SF_EDIT_EXTS_EMPTY, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION, "extensions empty"},
       {SF_EDIT_EXT_BARE_OID, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION, "extension an OID alone"},
       {SF_EDIT_EXT_NO_OID, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION, "extension without its OID"},
       {SF_EDIT_EXT_CRITICAL_FALSE, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION, "critical FALSE encoded"},
       {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, 0, SF_CMS_BAD_EXTENSION, "critical FALSE encoded"},
-      {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_DER_ALLOW_BER_BOOLEAN, SF_CMS_OK,
-       "critical FALSE encoded, BER BOOLEAN allowed"},
+      {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_DER_ALLOW_ENCODED_DEFAULT, SF_CMS_OK,
+       "critical FALSE encoded, encoded DEFAULTs allowed"},
       {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_CMS_ALLOW_BER, SF_CMS_OK,
        "critical FALSE encoded, BER allowed"},
-      {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_CMS_ALLOW_BER & ~SF_DER_ALLOW_BER_BOOLEAN,
+      {SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_CMS_ALLOW_BER & ~SF_DER_ALLOW_ENCODED_DEFAULT,
        SF_CMS_BAD_EXTENSION, "critical FALSE encoded, the other BER leniencies allowed"},
       {SF_EDIT_EXT_CRITICAL_TRUE, CERT_ALONE, 0, SF_CMS_OK, "critical TRUE"},
       {SF_EDIT_EXT_VALUE_NOT_OCTETS, CERT_ALONE, 0, SF_CMS_BAD_EXTENSION,
@@ -547,7 +559,7 @@ static void test_edited_shapes(void) {
       {SF_EDIT_BC_CA_FALSE, CERT_ALONE, 0, SF_CMS_BAD_BASIC_CONSTRAINTS, "cA FALSE encoded"},
       {SF_EDIT_BC_CA_FALSE, MESSAGE, 0, SF_CMS_BAD_BASIC_CONSTRAINTS, "cA FALSE encoded"},
       {SF_EDIT_BC_CA_FALSE, MESSAGE, SF_CMS_ALLOW_BER, SF_CMS_OK, "cA FALSE encoded, BER allowed"},
-      {SF_EDIT_BC_CA_FALSE, MESSAGE, SF_CMS_ALLOW_BER & ~SF_DER_ALLOW_BER_BOOLEAN,
+      {SF_EDIT_BC_CA_FALSE, MESSAGE, SF_CMS_ALLOW_BER & ~SF_DER_ALLOW_ENCODED_DEFAULT,
        SF_CMS_BAD_BASIC_CONSTRAINTS, "cA FALSE encoded, the other BER leniencies allowed"},
       {SF_EDIT_BC_INTEGER_FIRST, CERT_ALONE, 0, SF_CMS_BAD_BASIC_CONSTRAINTS,
        "basicConstraints { INTEGER, BOOLEAN }"},
@@ -597,17 +609,24 @@ static void test_edited_shapes_accepted(void) {
   CHECK_INT(s->signing_time.year, 1949);
   CHECK_INT(parse_edited(SF_EDIT_SIGNING_TIME_GENERALIZED_2050, MESSAGE, 0, &err, &at), SF_CMS_OK);
   CHECK_INT(s->signing_time.year, 2050);
-  /* An encoded critical FALSE is the BER BOOLEAN tolerance, reported. */
+  /* An encoded DEFAULT is a BER tolerance of its own, reported. */
   CHECK_INT(parse_edited(SF_EDIT_EXT_CRITICAL_FALSE, MESSAGE, SF_CMS_ALLOW_BER, &err, &at),
             SF_CMS_OK);
-  CHECK_INT(result.warnings, SF_DER_W_BER_BOOLEAN);
+  CHECK_INT(result.warnings, SF_DER_W_ENCODED_DEFAULT);
   CHECK_INT(result.signed_data.certs.items[0].extension_count, 1);
-  CHECK_INT(parse_edited(SF_EDIT_BC_CA_FALSE, CERT_ALONE, SF_DER_ALLOW_BER_BOOLEAN, &err, &at),
+  CHECK_INT(parse_edited(SF_EDIT_BC_CA_FALSE, CERT_ALONE, SF_DER_ALLOW_ENCODED_DEFAULT, &err, &at),
             SF_CMS_OK);
   CHECK_INT(cert_result.has_basic_constraints, 1);
   CHECK_INT(cert_result.is_ca, 0);
   CHECK_INT(parse_edited(SF_EDIT_BC_CA_FALSE, MESSAGE, SF_CMS_ALLOW_BER, &err, &at), SF_CMS_OK);
-  CHECK_INT(result.warnings, SF_DER_W_BER_BOOLEAN);
+  CHECK_INT(result.warnings, SF_DER_W_ENCODED_DEFAULT);
+  CHECK_INT(parse_edited(SF_EDIT_CERT_VERSION_V1, CERT_ALONE, SF_DER_ALLOW_ENCODED_DEFAULT, &err,
+                         &at),
+            SF_CMS_OK);
+  CHECK_INT(cert_result.version, 0);
+  CHECK_INT(parse_edited(SF_EDIT_CERT_VERSION_V1, MESSAGE, SF_CMS_ALLOW_BER, &err, &at), SF_CMS_OK);
+  CHECK_INT(result.warnings, SF_DER_W_ENCODED_DEFAULT);
+  CHECK_INT(result.signed_data.certs.items[0].version, 0);
   CHECK_INT(parse_edited(SF_EDIT_EXT_CRITICAL_TRUE, MESSAGE, SF_CMS_ALLOW_BER, &err, &at),
             SF_CMS_OK);
   CHECK_INT(result.warnings, 0);

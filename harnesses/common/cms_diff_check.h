@@ -185,7 +185,8 @@ static const struct {
      "X509V3_EXT_d2i decodes an extension value and ignores bytes after it; an extnValue "
      "OCTET STRING holds exactly one value (RFC 5280 4.1), so we reject them"},
     {"rfc5652-rules", SF_CMS_DIFF_WE_REJECT, diff_rfc5652_rule,
-     "RFC 5652 rules OpenSSL checks only in CMS_verify/CMS_decrypt or not at all: versions, "
+     "RFC 5652 rules OpenSSL checks only in CMS_verify/CMS_decrypt or not at all: versions "
+     "(and a certificate's version against its fields, RFC 5280 4.1.2.1), "
      "known digest, signedAttrs for content other than id-data, contentType/messageDigest/"
      "signingTime attributes, SIZE (1..MAX) sets, "
      "signature length, CBC IV length"},

@@ -87,20 +87,24 @@ static int get_san(sf_der *v, sf_cms_cert *out) {
   return rc;
 }
 
+/* encoded_default handles a field found encoded with its DEFAULT value,
+ * the element starting at |at|. X.690 11.5: DER omits a DEFAULT value, BER
+ * may encode it; it is |code| at |at| unless SF_DER_ALLOW_ENCODED_DEFAULT,
+ * and reported by its warning like every tolerance used. */
+static int encoded_default(sf_der *d, int code, size_t at) {
+  if (!(d->st->flags & SF_DER_ALLOW_ENCODED_DEFAULT)) return sf_cms__fail(d, code, at);
+  d->st->warnings |= SF_DER_W_ENCODED_DEFAULT;
+  return SF_CMS_OK;
+}
+
 /* get_default_false reads an optional BOOLEAN DEFAULT FALSE (an
- * extension's critical, basicConstraints' cA) into |out|. X.690 11.5: DER
- * omits a DEFAULT value, BER may encode it; an encoded FALSE is |code| at
- * the BOOLEAN unless SF_DER_ALLOW_BER_BOOLEAN, and reported by its warning
- * like every tolerance used. */
+ * extension's critical, basicConstraints' cA) into |out|. */
 static int get_default_false(sf_der *d, int *out, int code) {
   *out = 0;
   if (!sf_der_is_next(d, SF_DER_BOOLEAN)) return SF_CMS_OK;
   size_t at = d->pos;
   int rc = sf_der_get_bool(d, out);
-  if (rc == SF_CMS_OK && !*out) {
-    if (!(d->st->flags & SF_DER_ALLOW_BER_BOOLEAN)) return sf_cms__fail(d, code, at);
-    d->st->warnings |= SF_DER_W_BER_BOOLEAN;
-  }
+  if (rc == SF_CMS_OK && !*out) rc = encoded_default(d, code, at);
   return rc;
 }
 
@@ -224,6 +228,7 @@ static int get_tbs(sf_der *c, sf_cms_cert *out) {
     if (rc == SF_CMS_OK) rc = sf_der_get_u64(&ver, &out->version);
     if (rc == SF_CMS_OK) rc = sf_der_finish(&ver);
     if (rc == SF_CMS_OK && out->version > 2) rc = sf_cms__fail(&tbs, SF_CMS_BAD_VERSION, at);
+    if (rc == SF_CMS_OK && out->version == 0) rc = encoded_default(&tbs, SF_CMS_BAD_VERSION, at);
   }
   if (rc == SF_CMS_OK) rc = sf_cms__need(&tbs, SF_DER_INTEGER, SF_CMS_BAD_CERTIFICATE);
   if (rc == SF_CMS_OK) rc = sf_der_get_integer(&tbs, &out->serial);
@@ -238,12 +243,19 @@ static int get_tbs(sf_der *c, sf_cms_cert *out) {
   if (rc == SF_CMS_OK) rc = sf_der_get_string(&spki, SF_DER_BIT_STRING, &bits);
   if (rc == SF_CMS_OK) rc = sf_der_finish(&spki);
   if (rc == SF_CMS_OK) out->public_key = bits.contents;
+  /* RFC 5280 4.1.2.8 and 4.1.2.1: the unique identifiers appear only in
+   * v2 and v3, extensions only in v3. An older version is a fault at the
+   * field that needs the newer one. */
   for (uint32_t n = 1; rc == SF_CMS_OK && n <= 2; n++) {
     if (sf_der_is_next(&tbs, SF_DER_CONTEXT(n)) || sf_der_is_next(&tbs, SF_DER_CONTEXT_CONS(n))) {
+      if (out->version < 1) return sf_cms__fail(&tbs, SF_CMS_BAD_VERSION, tbs.pos);
       rc = sf_der_get_implicit_string(&tbs, SF_DER_CONTEXT(n), SF_DER_BIT_STRING, &bits);
     }
   }
   if (rc == SF_CMS_OK) rc = sf_cms__optional(&tbs, SF_DER_CONTEXT_CONS(3), &present);
+  if (rc == SF_CMS_OK && present && out->version < 2) {
+    return sf_cms__fail(&tbs, SF_CMS_BAD_VERSION, tbs.pos);
+  }
   if (rc == SF_CMS_OK && present) rc = get_extensions(&tbs, out);
   if (rc == SF_CMS_OK) rc = sf_der_finish(&tbs);
   return rc;

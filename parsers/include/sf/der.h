@@ -117,17 +117,23 @@ enum {
    * Security cost: two encodings of one value, so byte comparisons of
    * "the same" structure can differ. */
   SF_DER_ALLOW_NONMINIMAL_LENGTH = 1u << 2,
-  /* BOOLEAN TRUE as any nonzero octet (X.690 8.2.2; DER 11.1 wants FF).
-   * The CMS parser also takes an encoded critical FALSE with it (DER 11.5
-   * omits DEFAULT values). */
+  /* BOOLEAN TRUE as any nonzero octet (X.690 8.2.2; DER 11.1 wants FF). */
   SF_DER_ALLOW_BER_BOOLEAN = 1u << 3,
   /* BIT STRING padding bits that are not zero (DER 11.2.1 wants zero). */
   SF_DER_ALLOW_BIT_PADDING = 1u << 4,
+  /* A field encoded with its DEFAULT value (DER 11.5 omits it; BER may
+   * encode it). The reader cannot see DEFAULTs, which belong to the schema:
+   * the CMS parser applies this flag to the DEFAULTs it decodes, an
+   * extension's critical FALSE, basicConstraints' cA FALSE and a
+   * certificate's version v1. Security cost: two encodings of one value,
+   * as with non-minimal lengths. */
+  SF_DER_ALLOW_ENCODED_DEFAULT = 1u << 5,
 };
 /* SF_DER_BER: every BER leniency this reader has. */
 #define SF_DER_BER                                                                   \
   (SF_DER_ALLOW_INDEFINITE | SF_DER_ALLOW_CONSTRUCTED_STRINGS |                      \
-   SF_DER_ALLOW_NONMINIMAL_LENGTH | SF_DER_ALLOW_BER_BOOLEAN | SF_DER_ALLOW_BIT_PADDING)
+   SF_DER_ALLOW_NONMINIMAL_LENGTH | SF_DER_ALLOW_BER_BOOLEAN | SF_DER_ALLOW_BIT_PADDING |   \
+   SF_DER_ALLOW_ENCODED_DEFAULT)
 
 /* Warning bits: the same bit as the flag that let the input through. */
 enum {
@@ -136,6 +142,7 @@ enum {
   SF_DER_W_NONMINIMAL_LENGTH = SF_DER_ALLOW_NONMINIMAL_LENGTH,
   SF_DER_W_BER_BOOLEAN = SF_DER_ALLOW_BER_BOOLEAN,
   SF_DER_W_BIT_PADDING = SF_DER_ALLOW_BIT_PADDING,
+  SF_DER_W_ENCODED_DEFAULT = SF_DER_ALLOW_ENCODED_DEFAULT,
 };
 
 /* ---- Tags ---------------------------------------------------------------- */
