@@ -542,8 +542,9 @@ static void signed_attrs(sf_dw *w, shape *s) {
       !signed_attrs_edit(s->edit)) {
     return;
   }
-  if (edit_at(w, s, SF_EDIT_SIGNED_ATTRS_EMPTY)) {
+  if (is(s, SF_EDIT_SIGNED_ATTRS_EMPTY)) {
     sf_dw_open(w, CTX0);
+    fault_here(w, s);
     sf_dw_close(w);
     return;
   }
@@ -583,8 +584,9 @@ static void signed_attrs(sf_dw *w, shape *s) {
 /* unsigned_attrs: N attributes of one value, or one attribute of N values;
  * or the unsigned attributes of an edit. */
 static void unsigned_attrs(sf_dw *w, shape *s) {
-  if (edit_at(w, s, SF_EDIT_UNSIGNED_ATTRS_EMPTY)) {
+  if (is(s, SF_EDIT_UNSIGNED_ATTRS_EMPTY)) {
     sf_dw_open(w, CTX1);
+    fault_here(w, s);
     sf_dw_close(w);
   } else if (is(s, SF_EDIT_CONTENT_TYPE_UNSIGNED)) {
     sf_dw_open(w, CTX1);
@@ -813,8 +815,9 @@ static void enveloped_data(sf_dw *w, shape *s) {
   }
   sf_dw_close(w);
   encrypted_content_info(w, s);
-  if (edit_at(w, s, SF_EDIT_UNPROTECTED_ATTRS_EMPTY)) {
+  if (is(s, SF_EDIT_UNPROTECTED_ATTRS_EMPTY)) {
     sf_dw_open(w, CTX1);
+    fault_here(w, s);
     sf_dw_close(w);
   }
   if (attrs) {

@@ -112,9 +112,9 @@ typedef enum sf_cms_edit {
   SF_EDIT_SID_OCTETS,        /* sid is an untagged OCTET STRING key id: at it */
   SF_EDIT_RID_INTEGER,       /* the recipient's rid is an INTEGER: at it */
   /* Attributes (RFC 5652 5.3, 6.1, 11) */
-  SF_EDIT_SIGNED_ATTRS_EMPTY,      /* signedAttrs [0] with no attribute: at the [0] */
-  SF_EDIT_UNSIGNED_ATTRS_EMPTY,    /* unsignedAttrs [1] with no attribute: at the [1] */
-  SF_EDIT_UNPROTECTED_ATTRS_EMPTY, /* unprotectedAttrs [1] with no attribute: at the [1] */
+  SF_EDIT_SIGNED_ATTRS_EMPTY,      /* signedAttrs [0] with no attribute: inside the [0] */
+  SF_EDIT_UNSIGNED_ATTRS_EMPTY,    /* unsignedAttrs [1] with no attribute: inside the [1] */
+  SF_EDIT_UNPROTECTED_ATTRS_EMPTY, /* unprotectedAttrs [1] with no attribute: inside the [1] */
   SF_EDIT_ATTR_BARE_OID,      /* a signed attribute that is an OID alone: at it */
   SF_EDIT_ATTR_TYPE_INTEGER,  /* a signed attribute SEQUENCE { INTEGER, SET }: at the INTEGER */
   SF_EDIT_ATTR_VALUE_NOT_SET, /* a signed attribute SEQUENCE { OID, INTEGER }: at the INTEGER */

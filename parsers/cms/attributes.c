@@ -43,7 +43,9 @@ int sf_cms__get_attrs(sf_der *d, sf_der_tag tag, sf_cms_attrs *out) {
   if (rc != SF_CMS_OK || !present) return rc;
   rc = sf_der_get_elem(d, tag, &e);
   if (rc == SF_CMS_OK) rc = sf_der_open(d, &e, &set);
-  if (rc == SF_CMS_OK && sf_der_at_end(&set)) rc = sf_cms__fail(d, SF_CMS_EMPTY_ATTRIBUTES, sf_cms__offset(d, e.whole));
+  /* SIZE (1..MAX): the fault is where the first attribute should start,
+   * as for every empty SET OF that must not be. */
+  if (rc == SF_CMS_OK && sf_der_at_end(&set)) rc = sf_cms__fail(d, SF_CMS_EMPTY_ATTRIBUTES, set.pos);
   while (rc == SF_CMS_OK && !sf_der_at_end(&set)) {
     if (out->count == SF_CMS_MAX_ATTRS) return sf_cms__fail(d, SF_CMS_TOO_MANY_ATTRS, set.pos);
     rc = get_attr(&set, &out->items[out->count]);
