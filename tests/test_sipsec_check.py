@@ -380,6 +380,13 @@ CASES = [
     Case("5.1 with LF line ends but in the signature", lf_only(message(M51)), CA + DRAFT_TIME, 0,
          ["sip.lf-line-ends", "mime.lf-line-ends", "smime.canonicalised", "smime.signature-valid"],
          ["smime.digest-mismatch"], check_canonicalised),
+    Case("5.1 with a Latin-1 Content-Description on the signature part (not UTF-8)",
+         replace(message(M51), b"Content-Disposition: attachment;",
+                 b"Content-Description: signatur\xe9\r\nContent-Disposition: attachment;"),
+         CA + DRAFT_TIME, 0, ["mime.non-utf8", "smime.signature-valid", "smime.san-match"],
+         ["mime.malformed"],
+         lambda d: check_finding_offset(
+             d, "mime.non-utf8", message(M51).index(b"Content-Disposition: attachment;") + 29)),
     Case("5.1 with a token display name against '<'",
          replace(message(M51), b"From: <sip:fluffy", b"From: Fluffy<sip:fluffy"), CA + DRAFT_TIME,
          0, ["sip.display-name-no-space", "smime.san-match"]),

@@ -18,12 +18,15 @@
  *     line that ends the header block;
  *   - CR only as part of CRLF; LF alone only with SF_MIME_ALLOW_LF;
  *   - control characters other than HT are refused in values; bytes >= 0x80
- *     are kept (RFC 6532).
+ *     are kept if they are UTF-8 (RFC 6532 3.2), the one rule SIP text has
+ *     too (common/utf8.c); other bytes are SF_MIME_BAD_UTF8 at the first
+ *     one unless SF_MIME_ALLOW_NON_UTF8.
  *
  * This is a small reader of its own rather than the SIP one: SIP's header
  * fields also have compact forms, a different name grammar (token) and
  * HCOLON white space. */
 #include "mime_internal.h"
+#include "utf8.h"
 
 /* line_end_at returns the length of the line end at |pos| (2 for CRLF, 1 for
  * LF), 0 if there is none, and -1 for a bare CR. */
@@ -44,6 +47,26 @@ static int take_line_end(sf_mimei_ctx *c, sf_text *t, int n) {
     if (rc != SF_MIME_OK) return rc;
   }
   sf_text_skip(t, (size_t)n);
+  return SF_MIME_OK;
+}
+
+/* take_non_ascii advances over the sequence that starts with the byte
+ * above 127 at the cursor: a well-formed UTF-8 sequence, or (with
+ * SF_MIME_ALLOW_NON_UTF8, reported) that one byte. A sequence is at most 4
+ * bytes, so a window of 4 holds all of it; a line end inside it makes it
+ * ill-formed at its first byte, as it should. */
+static int take_non_ascii(sf_mimei_ctx *c, sf_text *t) {
+  size_t left = t->end - t->pos, bad = 0;
+  size_t window = left < 4 ? left : 4;
+  const uint8_t *p = t->base + t->pos;
+  if (sf_utf8_check(p, window, &bad) || bad > 0) {
+    /* The lead byte says how long its (well-formed) sequence is. */
+    sf_text_skip(t, p[0] >= 0xF0 ? 4u : p[0] >= 0xE0 ? 3u : 2u);
+    return SF_MIME_OK;
+  }
+  if (!(c->flags & SF_MIME_ALLOW_NON_UTF8)) return sf_mimei_fail(c, SF_MIME_BAD_UTF8, t->pos);
+  c->out->warnings |= SF_MIME_W(NON_UTF8);
+  sf_text_skip(t, 1);
   return SF_MIME_OK;
 }
 
@@ -83,6 +106,12 @@ static int get_value(sf_mimei_ctx *c, sf_text *t, sf_slice *out, int *terminated
     if (ch != ' ' && ch != '\t') {
       if (first == SF_MIME_NONE) first = t->pos;
       last = t->pos + 1;
+    }
+    if (ch >= 0x80) {
+      int rc = take_non_ascii(c, t);
+      if (rc != SF_MIME_OK) return rc;
+      last = t->pos;
+      continue;
     }
     sf_text_skip(t, 1);
   }

@@ -40,6 +40,8 @@ enum sf_check_severity { SF_CHECK_INFO, SF_CHECK_WARNING, SF_CHECK_ERROR };
     "A Content-Type parameter holding '/' (such as protocol=application/pkcs7-signature) is not quoted as RFC 2045 5.1 requires.") \
   X(MIME_LF_LINE_ENDS, "mime.lf-line-ends", WARNING,                                             \
     "MIME delimiter or part header lines end with a bare LF where RFC 2046 5.1.1 requires CRLF.") \
+  X(MIME_NON_UTF8, "mime.non-utf8", WARNING,                                                     \
+    "A MIME part header value holds bytes that are not well-formed UTF-8 (Latin-1, say), which RFC 6532 3.2 does not allow.") \
   X(MIME_SIGNATURE_LABEL, "mime.signature-label", WARNING,                                       \
     "The signature part's type is not the multipart/signed protocol parameter (the draft's clients label it application/pkcs7-mime; RFC 1847 2.1).") \
   X(MIME_BAD_ENCODING, "mime.bad-encoding", ERROR,                                               \

@@ -75,6 +75,7 @@ extern "C" {
   X(BAD_HEADER_NAME, "a header name is empty or not printable US-ASCII")                         \
   X(MISSING_COLON, "a header line has no ':' right after its name")                              \
   X(BAD_HEADER_VALUE, "a header value contains a control character")                             \
+  X(BAD_UTF8, "a header value holds bytes that are not UTF-8 (RFC 6532 3.2; SF_MIME_ALLOW_NON_UTF8)") \
   X(NO_HEADER_END, "a part ends inside a header line (no line end, no blank line)")              \
   X(TOO_MANY_HEADERS, "more header fields than SF_MIME_MAX_PART_HEADERS or SF_MIME_MAX_HEADERS")  \
   X(TOO_MANY_PARTS, "more children of one multipart than SF_MIME_MAX_PARTS_PER_LEVEL")           \
@@ -126,15 +127,22 @@ enum {
    * right before the next delimiter's CRLF): the field is kept and the part
    * has no body. Cost: a reader that needs the CRLF treats that line as body. */
   SF_MIME_ALLOW_UNTERMINATED_HEADERS = 1u << 4,
+  /* Accept header values whose bytes above 127 are not well-formed UTF-8
+   * (Latin-1, say); RFC 6532 allows UTF-8 there and nothing else. The
+   * bytes are kept as sent. Cost: readers that decode the text disagree on
+   * what it says, and one that replaces bad bytes changes the value. */
+  SF_MIME_ALLOW_NON_UTF8 = 1u << 5,
 };
 
 /* SF_MIME_INTEROP is what real S/MIME-over-SIP traffic (and every message of
  * the draft) needs; SF_MIME_LENIENT_ALL is every tolerance. */
-#define SF_MIME_INTEROP \
-  (SF_MIME_ALLOW_UNQUOTED_SLASH | SF_MIME_ALLOW_LF | SF_MIME_ALLOW_SIGNATURE_TYPE_MISMATCH)
+#define SF_MIME_INTEROP                                                            \
+  (SF_MIME_ALLOW_UNQUOTED_SLASH | SF_MIME_ALLOW_LF | SF_MIME_ALLOW_SIGNATURE_TYPE_MISMATCH | \
+   SF_MIME_ALLOW_NON_UTF8)
 #define SF_MIME_LENIENT_ALL                                                    \
   (SF_MIME_ALLOW_UNQUOTED_SLASH | SF_MIME_ALLOW_LF | SF_MIME_ALLOW_MISSING_CLOSE | \
-   SF_MIME_ALLOW_SIGNATURE_TYPE_MISMATCH | SF_MIME_ALLOW_UNTERMINATED_HEADERS)
+   SF_MIME_ALLOW_SIGNATURE_TYPE_MISMATCH | SF_MIME_ALLOW_UNTERMINATED_HEADERS |   \
+   SF_MIME_ALLOW_NON_UTF8)
 
 /* Warnings: bits of sf_mime_tree.warnings, one per tolerance that was used.
  * A flag's warning is reported exactly when the strict parse of the same
@@ -148,7 +156,8 @@ enum {
   X(MISSING_CLOSE, "the body has no close delimiter; the last part runs to its end")         \
   X(SIGNATURE_TYPE_MISMATCH, "the signature part's type is not the protocol parameter")      \
   X(UNTERMINATED_HEADERS, "a part's last header line had no line end")                       \
-  X(FOLDING, "a part's header field was folded over several lines (RFC 5322 2.2.3)")
+  X(FOLDING, "a part's header field was folded over several lines (RFC 5322 2.2.3)")         \
+  X(NON_UTF8, "header value bytes that are not UTF-8 were accepted (SF_MIME_ALLOW_NON_UTF8)")
 
 enum sf_mime_warning_bit {
 #define SF_X(name, reason) SF_MIME_WB_##name,
