@@ -241,6 +241,25 @@ static void test_empty_and_header_only_parts(void) {
   CHECK_INT(h->header_count, 1);
 }
 
+static void test_utf8_stops_at_part_end(void) {
+  /* A sequence cut by the end of the body is ill-formed even when the
+   * caller's buffer goes on with the byte that would complete it: the
+   * part ends where the body slice does. */
+  static const char body[] = "--b\r\nX: a\xc3\xa9";
+  mt_case m;
+  mt_parse(&m, CT_MIXED, body, sizeof body - 2, NOCLOSE | UNTERM);
+  CHECK_INT(m.rc, SF_MIME_BAD_UTF8);
+  CHECK_INT(mt_body_offset(&m), 9);
+  mt_parse(&m, CT_MIXED, body, sizeof body - 2, NOCLOSE | UNTERM | SF_MIME_ALLOW_NON_UTF8);
+  CHECK_INT(m.rc, SF_MIME_OK);
+  CHECK_INT(mt_tree.warnings, W(MISSING_CLOSE) | W(UNTERMINATED_HEADERS) | W(NON_UTF8));
+  CHECK_INT(mt_tree.headers[0].value.len, 2);
+  /* The whole sequence inside the body is well-formed. */
+  mt_parse(&m, CT_MIXED, body, sizeof body - 1, NOCLOSE | UNTERM);
+  CHECK_INT(m.rc, SF_MIME_OK);
+  CHECK_INT(mt_tree.headers[0].value.len, 3);
+}
+
 static void test_folded_value_keeps_fold(void) {
   mt_case m;
   CHECK_INT(mt_parse_str(&m, CT_MIXED,
@@ -451,6 +470,7 @@ int main(void) {
   RUN(test_table);
   RUN(test_slices_of_two_parts);
   RUN(test_empty_and_header_only_parts);
+  RUN(test_utf8_stops_at_part_end);
   RUN(test_folded_value_keeps_fold);
   RUN(test_content_type_detail);
   RUN(test_boundary_lengths);

@@ -24,7 +24,11 @@
  *   - each part decodes within sf_mime_decoded_bound(), and a buffer one
  *     byte smaller than its decoded length is refused, not overrun;
  *   - printing the tree (sf_mime_print) and parsing that again gives the
- *     same parts. */
+ *     same parts;
+ *   - SF_MIME_W_NON_UTF8 is reported exactly when the lenient parse without
+ *     SF_MIME_ALLOW_NON_UTF8 fails with SF_MIME_BAD_UTF8, and the flag
+ *     changes no other verdict (what sipsec-check's mime.non-utf8 finding
+ *     relies on to point at the byte). */
 #ifndef SF_HARNESS_MIME_CHECK_H
 #define SF_HARNESS_MIME_CHECK_H
 
@@ -37,7 +41,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The trees are large; one set, rewritten by every input. */
-static sf_mime_tree sf_mc_strict, sf_mc_lenient, sf_mc_again;
+static sf_mime_tree sf_mc_strict, sf_mc_lenient, sf_mc_again, sf_mc_utf8;
 
 typedef struct sf_mc_input {
   const uint8_t *base;
@@ -364,6 +368,30 @@ static int sf_mc_same_tree(const sf_mime_tree *a, const sf_mime_tree *b) {
   return 1;
 }
 
+/* sf_mc_check_non_utf8: the lenient parse (|rl|, |el|, sf_mc_lenient) against
+ * the same without SF_MIME_ALLOW_NON_UTF8. Without the flag a parse stops
+ * at the first ill-formed byte it reads; it reads the header lines of a
+ * part before their structured fields, so that byte may come after the
+ * fault the flagged parse reports: any failure may turn into BAD_UTF8. */
+static void sf_mc_check_non_utf8(const uint8_t *base, sf_slice ct, sf_slice body, int rl,
+                                 const sf_error *el) {
+  sf_error eu;
+  int ru = sf_mime_parse(base, ct, body, SF_MIME_LENIENT_ALL & ~SF_MIME_ALLOW_NON_UTF8,
+                         &sf_mc_utf8, &eu);
+  if (rl == SF_MIME_OK && (sf_mc_lenient.warnings & SF_MIME_W(NON_UTF8))) {
+    SF_CHECK(ru == SF_MIME_BAD_UTF8, "NON_UTF8 reported, yet without the flag: %s",
+             sf_mime_status_name(ru));
+  } else if (rl == SF_MIME_OK) {
+    SF_CHECK(ru == SF_MIME_OK && sf_mc_utf8.warnings == sf_mc_lenient.warnings &&
+                 sf_mc_same_tree(&sf_mc_utf8, &sf_mc_lenient),
+             "no NON_UTF8 reported, yet without the flag: %s", sf_mime_status_name(ru));
+  } else {
+    SF_CHECK((ru == rl && eu.offset == el->offset) || ru == SF_MIME_BAD_UTF8,
+             "%s at %zu with SF_MIME_ALLOW_NON_UTF8 but %s at %zu without",
+             sf_mime_status_name(rl), el->offset, sf_mime_status_name(ru), eu.offset);
+  }
+}
+
 /* sf_mime_check parses |body| as |ct| (both inside [base, base+len)) strictly
  * and leniently and checks every promise above. */
 static void sf_mime_check(const uint8_t *base, size_t len, sf_slice ct, sf_slice body) {
@@ -387,6 +415,7 @@ static void sf_mime_check(const uint8_t *base, size_t len, sf_slice ct, sf_slice
              "lenient parse used no tolerance, yet strict parse failed with %s at %zu",
              sf_mime_status_name(rs), es.offset);
   }
+  sf_mc_check_non_utf8(base, ct, body, rl, &el);
 }
 
 #endif /* SF_HARNESS_MIME_CHECK_H */
