@@ -415,9 +415,10 @@ static void cert(sf_dw *w, shape *s, uint64_t serial, int first) {
     sf_dw_open(w, CTX0);
     sf_dw_int(w, 0); /* v1 */
     sf_dw_close(w);
-  } else if (!is(e, SF_EDIT_CERT_V1_UNIQUE_ID)) {
+  } else if (!is(e, SF_EDIT_CERT_V1_UNIQUE_ID) && !is(e, SF_EDIT_CERT_V1_PLAIN)) {
+    int v2 = is(e, SF_EDIT_CERT_V2_EXTENSIONS) || is(e, SF_EDIT_CERT_V2_UNIQUE_ID);
     sf_dw_open(w, CTX0);
-    sf_dw_int(w, is(e, SF_EDIT_CERT_V2_EXTENSIONS) ? 1 : 2); /* v2 or v3 */
+    sf_dw_int(w, v2 ? 1 : 2); /* v2 or v3 */
     sf_dw_close(w);
   }
   if (edit_at(w, e, SF_EDIT_SERIAL_OCTETS)) {
@@ -442,10 +443,14 @@ static void cert(sf_dw *w, shape *s, uint64_t serial, int first) {
   }
   bit_string(w, e, SF_EDIT_SPKI_KEY_OCTETS, 32);
   sf_dw_close(w);
-  if (edit_at(w, e, SF_EDIT_CERT_V1_UNIQUE_ID)) {
+  if (edit_at(w, e, SF_EDIT_CERT_V1_UNIQUE_ID) || is(e, SF_EDIT_CERT_V2_UNIQUE_ID) ||
+      is(e, SF_EDIT_CERT_V3_ALL_FIELDS)) {
     sf_dw_prim(w, 0x81, "\0\x01", 2); /* [1] IMPLICIT BIT STRING: issuerUniqueID */
   }
-  if (edit_at(w, e, SF_EDIT_CERT_V2_EXTENSIONS)) {
+  if (is(e, SF_EDIT_CERT_V3_ALL_FIELDS)) {
+    sf_dw_prim(w, 0x82, "\0\x02", 2); /* [2] IMPLICIT BIT STRING: subjectUniqueID */
+  }
+  if (edit_at(w, e, SF_EDIT_CERT_V2_EXTENSIONS) || is(e, SF_EDIT_CERT_V3_ALL_FIELDS)) {
     sf_dw_open(w, CTX3);
     sf_dw_open(w, SEQ);
     extension_with(w, "2.5.29.14"); /* subjectKeyIdentifier */

@@ -146,6 +146,9 @@ typedef enum sf_cms_edit {
   SF_EDIT_CERT_VERSION_V1,    /* version [0] { INTEGER 0 } (v1 is the DEFAULT DER omits): at the [0] */
   SF_EDIT_CERT_V1_UNIQUE_ID,  /* no version (v1) and an issuerUniqueID (v2 and v3 only): at the [1] */
   SF_EDIT_CERT_V2_EXTENSIONS, /* version v2 and an extension (v3 only): at the [3] */
+  SF_EDIT_CERT_V1_PLAIN,      /* valid: no version (v1), no unique ID, no extension */
+  SF_EDIT_CERT_V2_UNIQUE_ID,  /* valid: version v2 and an issuerUniqueID */
+  SF_EDIT_CERT_V3_ALL_FIELDS, /* valid: version v3, both unique IDs and an extension */
   /* Extensions (RFC 5280 4.1.2.9, 4.2), in certificate 0's [3] */
   SF_EDIT_EXTS_SET,           /* [3] { SET { extension } }: at the SET */
   SF_EDIT_EXTS_EMPTY,         /* [3] { SEQUENCE {} } (SIZE (1..MAX)): inside the SEQUENCE */

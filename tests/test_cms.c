@@ -620,6 +620,18 @@ static void test_edited_shapes_accepted(void) {
   CHECK_INT(cert_result.is_ca, 0);
   CHECK_INT(parse_edited(SF_EDIT_BC_CA_FALSE, MESSAGE, SF_CMS_ALLOW_BER, &err, &at), SF_CMS_OK);
   CHECK_INT(result.warnings, SF_DER_W_ENCODED_DEFAULT);
+  /* RFC 5280 4.1.2.1: what each version may carry, accepted strictly. */
+  CHECK_INT(parse_edited(SF_EDIT_CERT_V1_PLAIN, CERT_ALONE, 0, &err, &at), SF_CMS_OK);
+  CHECK_INT(cert_result.version, 0);
+  CHECK_INT(parse_edited(SF_EDIT_CERT_V1_PLAIN, MESSAGE, 0, &err, &at), SF_CMS_OK);
+  CHECK_INT(result.warnings, 0);
+  CHECK_INT(parse_edited(SF_EDIT_CERT_V2_UNIQUE_ID, CERT_ALONE, 0, &err, &at), SF_CMS_OK);
+  CHECK_INT(cert_result.version, 1);
+  CHECK_INT(parse_edited(SF_EDIT_CERT_V3_ALL_FIELDS, CERT_ALONE, 0, &err, &at), SF_CMS_OK);
+  CHECK_INT(cert_result.version, 2);
+  CHECK_INT(cert_result.extension_count, 1);
+  CHECK_INT(cert_result.key_id.len, 20);
+  CHECK_INT(parse_edited(SF_EDIT_CERT_V3_ALL_FIELDS, MESSAGE, 0, &err, &at), SF_CMS_OK);
   CHECK_INT(parse_edited(SF_EDIT_CERT_VERSION_V1, CERT_ALONE, SF_DER_ALLOW_ENCODED_DEFAULT, &err,
                          &at),
             SF_CMS_OK);

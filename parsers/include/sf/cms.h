@@ -52,7 +52,7 @@ extern "C" {
   X(NOT_CONTENT_INFO, "the input, or CMS content nested in it, is not a ContentInfo SEQUENCE { contentType OID, [0] content }") \
   X(MISSING_CONTENT, "a ContentInfo has no [0] content (RFC 5652 3: it is not optional)")     \
   X(TOO_DEEP_NESTING, "CMS content nested in eContent deeper than SF_CMS_MAX_NESTING")        \
-  X(BAD_VERSION, "a version outside the values RFC 5652 allows for the structure, or a certificate's older than its fields need (RFC 5280)") \
+  X(BAD_VERSION, "a version outside the values RFC 5652 allows, a certificate's older than its fields need (RFC 5280), or a certificate's v1 encoded (DER omits that DEFAULT)") \
   X(BAD_ALGORITHM, "an AlgorithmIdentifier is not SEQUENCE { OID, parameters OPTIONAL }")    \
   X(UNKNOWN_DIGEST_ALG, "a signer's digest algorithm OID is not a known hash function")      \
   X(MISSING_SIGNER_INFOS, "a SignedData has no signerInfos SET")                              \

@@ -129,7 +129,9 @@ enum {
    * as with non-minimal lengths. */
   SF_DER_ALLOW_ENCODED_DEFAULT = 1u << 5,
 };
-/* SF_DER_BER: every BER leniency this reader has. */
+/* SF_DER_BER: every BER leniency. The reader applies all of them but
+ * SF_DER_ALLOW_ENCODED_DEFAULT, which only a parser that knows the schema
+ * (the CMS one) can. */
 #define SF_DER_BER                                                                   \
   (SF_DER_ALLOW_INDEFINITE | SF_DER_ALLOW_CONSTRUCTED_STRINGS |                      \
    SF_DER_ALLOW_NONMINIMAL_LENGTH | SF_DER_ALLOW_BER_BOOLEAN | SF_DER_ALLOW_BIT_PADDING |   \
@@ -355,8 +357,9 @@ int64_t sf_der_time_to_unix(const sf_der_time *t);
 /* sf_der_ber_to_der converts the one BER element in [in, in+len) (read with
  * |flags|, nothing may follow it) to DER in |out|: definite minimal lengths,
  * constructed strings joined, BOOLEAN TRUE as FF, BIT STRING padding zeroed.
- * SET members are not re-sorted (that needs the schema; BoringSSL's
- * CBS_asn1_ber_to_der does not either). The size needed is computed first;
+ * SET members are not re-sorted and encoded DEFAULT values are kept (both
+ * need the schema; BoringSSL's CBS_asn1_ber_to_der does neither), so a
+ * strict parse of the result may still fail on an encoded DEFAULT. The size needed is computed first;
  * if it exceeds |cap| nothing is written, *out_len holds the size and the
  * result is SF_DER_BUFFER_TOO_SMALL. |err| gets the code and offset. */
 int sf_der_ber_to_der(const uint8_t *in, size_t len, unsigned flags, uint8_t *out, size_t cap,
