@@ -337,18 +337,25 @@ static void edited_extension(sf_dw *w, shape *s) {
  * the long one: N unknown extensions, or one subjectAltName or
  * extendedKeyUsage extension with N entries; or, for an extension edit,
  * the edited extension. */
+/* ski_extension writes a subjectKeyIdentifier extension of 20 octets. */
+static void ski_extension(sf_dw *w) {
+  extension_with(w, "2.5.29.14");
+  sf_dw_prim(w, OCTETS, filler, 20);
+  sf_dw_close(w);
+  sf_dw_close(w);
+}
+
 static void extensions(sf_dw *w, shape *s) {
+  int version_edit = is(s, SF_EDIT_CERT_V2_EXTENSIONS) || is(s, SF_EDIT_CERT_V3_ALL_FIELDS);
   if (s->list != SF_LIST_EXTENSIONS && s->list != SF_LIST_SAN && s->list != SF_LIST_EKU &&
-      !extension_edit(s->edit)) {
+      !extension_edit(s->edit) && !version_edit) {
     return;
   }
+  edit_at(w, s, SF_EDIT_CERT_V2_EXTENSIONS); /* its fault is the [3] */
   sf_dw_open(w, CTX3);
   if (edit_at(w, s, SF_EDIT_EXTS_SET)) {
     sf_dw_open(w, SET); /* extensions as a SET OF, the right members */
-    extension_with(w, "2.5.29.14");
-    sf_dw_prim(w, OCTETS, filler, 20);
-    sf_dw_close(w);
-    sf_dw_close(w);
+    ski_extension(w);
     sf_dw_close(w);
     sf_dw_close(w);
     return;
@@ -356,6 +363,8 @@ static void extensions(sf_dw *w, shape *s) {
   sf_dw_open(w, SEQ);
   if (is(s, SF_EDIT_EXTS_EMPTY)) {
     fault_here(w, s);
+  } else if (version_edit) {
+    ski_extension(w);
   } else if (extension_edit(s->edit)) {
     edited_extension(w, s);
   } else if (s->list == SF_LIST_EXTENSIONS) {
@@ -404,6 +413,23 @@ static void bit_string(sf_dw *w, shape *s, sf_cms_edit e, size_t n) {
   sf_dw_close(w);
 }
 
+/* cert_version is the version a certificate of edit |e| carries: -1 for
+ * none (v1 by default), else the INTEGER written (0 v1, 1 v2, 2 v3). */
+static int cert_version(const shape *e) {
+  switch (e->edit) {
+    case SF_EDIT_CERT_V1_UNIQUE_ID:
+    case SF_EDIT_CERT_V1_PLAIN:
+      return -1;
+    case SF_EDIT_CERT_VERSION_V1:
+      return 0;
+    case SF_EDIT_CERT_V2_EXTENSIONS:
+    case SF_EDIT_CERT_V2_UNIQUE_ID:
+      return 1;
+    default:
+      return 2;
+  }
+}
+
 /* cert writes a certificate; the edits apply to the first one only (an
  * empty shape stands in for the others). */
 static void cert(sf_dw *w, shape *s, uint64_t serial, int first) {
@@ -411,14 +437,11 @@ static void cert(sf_dw *w, shape *s, uint64_t serial, int first) {
   shape *e = first ? s : &none;
   sf_dw_open(w, edit_at(w, e, SF_EDIT_CERT_SET) ? SET : SEQ);
   sf_dw_open(w, edit_at(w, e, SF_EDIT_TBS_SET) ? SET : SEQ); /* tbsCertificate */
-  if (edit_at(w, e, SF_EDIT_CERT_VERSION_V1)) {
+  int version = cert_version(e);
+  if (version >= 0) {
+    edit_at(w, e, SF_EDIT_CERT_VERSION_V1); /* its fault is the [0] */
     sf_dw_open(w, CTX0);
-    sf_dw_int(w, 0); /* v1 */
-    sf_dw_close(w);
-  } else if (!is(e, SF_EDIT_CERT_V1_UNIQUE_ID) && !is(e, SF_EDIT_CERT_V1_PLAIN)) {
-    int v2 = is(e, SF_EDIT_CERT_V2_EXTENSIONS) || is(e, SF_EDIT_CERT_V2_UNIQUE_ID);
-    sf_dw_open(w, CTX0);
-    sf_dw_int(w, v2 ? 1 : 2); /* v2 or v3 */
+    sf_dw_int(w, (uint64_t)version);
     sf_dw_close(w);
   }
   if (edit_at(w, e, SF_EDIT_SERIAL_OCTETS)) {
@@ -449,16 +472,6 @@ static void cert(sf_dw *w, shape *s, uint64_t serial, int first) {
   }
   if (is(e, SF_EDIT_CERT_V3_ALL_FIELDS)) {
     sf_dw_prim(w, 0x82, "\0\x02", 2); /* [2] IMPLICIT BIT STRING: subjectUniqueID */
-  }
-  if (edit_at(w, e, SF_EDIT_CERT_V2_EXTENSIONS) || is(e, SF_EDIT_CERT_V3_ALL_FIELDS)) {
-    sf_dw_open(w, CTX3);
-    sf_dw_open(w, SEQ);
-    extension_with(w, "2.5.29.14"); /* subjectKeyIdentifier */
-    sf_dw_prim(w, OCTETS, filler, 20);
-    sf_dw_close(w);
-    sf_dw_close(w);
-    sf_dw_close(w);
-    sf_dw_close(w);
   }
   if (first) extensions(w, s);
   sf_dw_close(w);

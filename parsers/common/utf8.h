@@ -1,9 +1,10 @@
 /* utf8.h: the one UTF-8 validator (internal to parsers/).
  *
  * SIP text (RFC 3261 25.1: the Reason-Phrase, quoted-strings, comments and
- * header values) and DER UTF8String (X.680, RFC 5280) both allow UTF-8 and
- * both mean RFC 3629 UTF-8: shortest form only, no surrogates, nothing above
- * U+10FFFF. Both call this, so the two cannot disagree on what is UTF-8. */
+ * header values), MIME header values (RFC 6532 3.2) and DER UTF8String
+ * (X.680, RFC 5280) all allow UTF-8 and all mean RFC 3629 UTF-8: shortest
+ * form only, no surrogates, nothing above U+10FFFF. All three call this, so
+ * they cannot disagree on what is UTF-8. */
 #ifndef SF_UTF8_H
 #define SF_UTF8_H
 
@@ -22,5 +23,11 @@
  * reports the same position.) ASCII, controls included, is well-formed:
  * callers apply their own rules to it. */
 int sf_utf8_check(const uint8_t *p, size_t len, size_t *out_bad);
+
+/* sf_utf8_sequence returns the length (1 to 4) of the well-formed sequence
+ * that starts at |p| and lies within |len| bytes (an ASCII byte is one), or
+ * 0 if none does: what sf_utf8_check walks, one sequence at a time, for a
+ * reader that goes byte by byte. */
+size_t sf_utf8_sequence(const uint8_t *p, size_t len);
 
 #endif /* SF_UTF8_H */

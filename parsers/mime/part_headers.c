@@ -52,20 +52,14 @@ static int take_line_end(sf_mimei_ctx *c, sf_text *t, int n) {
 
 /* take_non_ascii advances over the sequence that starts with the byte
  * above 127 at the cursor: a well-formed UTF-8 sequence, or (with
- * SF_MIME_ALLOW_NON_UTF8, reported) that one byte. A sequence is at most 4
- * bytes, so a window of 4 holds all of it; the window stops at the part's
- * end (bytes after the part, such as a delimiter or a caller's bytes past
- * the body, never complete a sequence), and a line end inside it makes the
- * sequence ill-formed at its first byte, as it should. */
+ * SF_MIME_ALLOW_NON_UTF8, reported) that one byte. The sequence must lie
+ * within the part (bytes after it, such as a delimiter or a caller's bytes
+ * past the body, never complete one), and a line end inside it makes it
+ * ill-formed at its first byte, as it should. */
 static int take_non_ascii(sf_mimei_ctx *c, sf_text *t) {
-  size_t left = sf_text_left(t), bad = 0;
-  size_t window = left < 4 ? left : 4;
-  const uint8_t *p = t->base + t->pos;
-  /* The lead byte says how long a well-formed sequence is. It lies inside
-   * the window, so the skip moves; were it ever not to, the byte would be
-   * taken as ill-formed below, which always moves: the loop cannot stall. */
-  if ((sf_utf8_check(p, window, &bad) || bad > 0) &&
-      sf_text_skip(t, p[0] >= 0xF0 ? 4u : p[0] >= 0xE0 ? 3u : 2u)) {
+  size_t n = sf_utf8_sequence(t->base + t->pos, sf_text_left(t));
+  if (n > 0) { /* n <= what is left, so the skip moves */
+    sf_text_skip(t, n);
     return SF_MIME_OK;
   }
   if (!(c->flags & SF_MIME_ALLOW_NON_UTF8)) return sf_mimei_fail(c, SF_MIME_BAD_UTF8, t->pos);

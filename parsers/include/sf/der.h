@@ -359,9 +359,9 @@ int64_t sf_der_time_to_unix(const sf_der_time *t);
  * constructed strings joined, BOOLEAN TRUE as FF, BIT STRING padding zeroed.
  * SET members are not re-sorted and encoded DEFAULT values are kept (both
  * need the schema; BoringSSL's CBS_asn1_ber_to_der does neither), so a
- * strict parse of the result may still fail on an encoded DEFAULT. The size needed is computed first;
- * if it exceeds |cap| nothing is written, *out_len holds the size and the
- * result is SF_DER_BUFFER_TOO_SMALL. |err| gets the code and offset. */
+ * strict parse of the result may still fail on an encoded DEFAULT. The
+ * size needed is computed first; if it exceeds |cap| nothing is written,
+ * *out_len holds the size and the result is SF_DER_BUFFER_TOO_SMALL. |err| gets the code and offset. */
 int sf_der_ber_to_der(const uint8_t *in, size_t len, unsigned flags, uint8_t *out, size_t cap,
                       size_t *out_len, sf_error *err);
 
